@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make crawl` (or `make demo` offline) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+STORE ?= file://./data
+
+.PHONY: venv crawl demo test lint typecheck unit bench docker clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+## crawl the real portals into ./data (needs the internet)
+crawl: $(STAMP)
+	$(BIN)/crawler crawl --all --store $(STORE) --stats-json data/last-run.json
+
+## the same, offline, against the local replica of the portals
+demo: $(STAMP)
+	$(BIN)/crawler demo --store file://./data/demo --stats-json data/demo-run.json
+
+## the whole suite: lint, types, tests
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check crawler spiders pipelines tests bench
+	$(BIN)/ruff format --check crawler spiders pipelines tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/dates.py
+
+docker:
+	docker build -t vn-news-crawler .
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

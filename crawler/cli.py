@@ -1,0 +1,228 @@
+"""`crawler`: the operator's command line. Each command is a thin layer over the modules it names."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import ssl
+import sys
+import urllib.request
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from crawler.item import Rejected
+from crawler.runner import RunResult, run_crawl
+from crawler.sites import UnknownSiteError, all_sites, get_site
+from crawler.store import BadStoreURLError, open_store
+
+DEFAULT_STORE = "file://./data"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except (UnknownSiteError, BadStoreURLError, ValueError) as exc:
+        print(f"crawler: error: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crawler",
+        description="Crawl Vietnam's provincial news portals into normalized article JSON in an object store.",
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    sites = commands.add_parser("sites", help="list the registered sites", description="List the registered sites.")
+    sites.set_defaults(handler=cmd_sites)
+
+    crawl = commands.add_parser(
+        "crawl",
+        help="crawl sites into the store (the main job)",
+        description="Crawl the named sites (or --all) and write one JSON object per article to the store.",
+    )
+    crawl.add_argument("sites", nargs="*", metavar="SITE", help="site keys, as `crawler sites` lists them")
+    crawl.add_argument("--all", action="store_true", help="crawl every registered site")
+    _store_option(crawl)
+    crawl.add_argument("--limit", type=_positive_int, help="at most N article pages per site")
+    crawl.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
+    crawl.add_argument("--replica", metavar="URL", help="serve every registered portal from this replica")
+    crawl.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+    crawl.set_defaults(handler=cmd_crawl)
+
+    extract = commands.add_parser(
+        "extract",
+        help="print the article JSON of one saved page or URL",
+        description="Extract one page (a saved file or a URL) and print the article JSON the crawl would store.",
+    )
+    extract.add_argument("source", metavar="FILE_OR_URL")
+    extract.add_argument("--url", help="the page's URL (required for a file; decides the site)")
+    extract.add_argument("--fetched-at", help="ISO time the page was fetched (for relative datelines)")
+    extract.set_defaults(handler=cmd_extract)
+
+    demo = commands.add_parser(
+        "demo",
+        help="crawl the local replica of every portal, offline",
+        description="Start the local replica, crawl every registered site against it, write to the store.",
+    )
+    _store_option(demo, default="file://./data/demo")
+    demo.add_argument("--limit", type=_positive_int, help="at most N article pages per site")
+    demo.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
+    demo.set_defaults(handler=cmd_demo)
+
+    replica = commands.add_parser(
+        "replica",
+        help="serve the local replica of the portals",
+        description="Serve the replica of every registered portal at http://127.0.0.1:PORT/<host>/<path>.",
+    )
+    replica.add_argument("--port", type=int, default=8765)
+    replica.set_defaults(handler=cmd_replica)
+
+    parse_date = commands.add_parser(
+        "parse-date",
+        help="read Vietnamese datelines into ISO 8601",
+        description="One ISO 8601 time per input line (an empty line where it cannot read one).",
+    )
+    parse_date.add_argument("text", nargs="?", default="-", metavar="STRING", help="a dateline, or - for stdin")
+    parse_date.add_argument("--relative-to", metavar="ISO", help="the fetch time relative forms count from")
+    parse_date.add_argument("-v", "--verbose", action="store_true", help="also print the rule and the reason")
+    parse_date.set_defaults(handler=cmd_parse_date)
+    return parser
+
+
+def _store_option(parser: argparse.ArgumentParser, default: str = DEFAULT_STORE) -> None:
+    parser.add_argument("--store", default=default, metavar="URL", help=f"object store URL (default {default})")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+# -- commands --------------------------------------------------------------------------------------------
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    rows = [("KEY", "DOMAIN", "PROVINCE", "FAMILY", "ACTIVE", "VERIFIED")]
+    for site in all_sites().values():
+        province = site.province + (f" (was {site.former_province})" if site.former_province else "")
+        rows.append((site.key, site.domain, province, site.family.key, site.active_label, "yes" if site.verified else "no"))
+    _print_table(rows)
+    return 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    keys = list(all_sites()) if args.all else list(dict.fromkeys(args.sites))
+    if not keys:
+        print("crawler: error: name one or more SITE keys, or --all (`crawler sites` lists them)", file=sys.stderr)
+        return 2
+    for key in keys:
+        get_site(key)
+    open_store(args.store)
+    result = run_crawl(keys, store=args.store, limit=args.limit, replica_url=args.replica, log_level=args.log_level)
+    return _report(result, args.stats_json)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.replica import ReplicaServer, build_replica
+
+    store = open_store(args.store)
+    with ReplicaServer(build_replica()) as server:
+        print(f"replica of {len(all_sites())} portals at {server.base_url}", file=sys.stderr)
+        result = run_crawl(
+            list(all_sites()), store=args.store, limit=args.limit, replica_url=server.base_url, log_level="WARNING"
+        )
+    code = _report(result, args.stats_json)
+    print(f"articles are in {store.describe('articles')}")
+    return code
+
+
+def cmd_replica(args: argparse.Namespace) -> int:
+    from crawler.replica import main as replica_main
+
+    return replica_main(["--port", str(args.port)])
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from crawler.process import process_page
+
+    source: str = args.source
+    if source.startswith(("http://", "https://")):
+        url = args.url or source
+        html = _fetch(source)
+    else:
+        if not args.url:
+            print("crawler: error: extracting a file needs --url URL (the page's address)", file=sys.stderr)
+            return 2
+        url = args.url
+        html = Path(source).read_bytes()
+    fetched_at = datetime.fromisoformat(args.fetched_at) if args.fetched_at else None
+    result = process_page(url, html, fetched_at=fetched_at)
+    if isinstance(result, Rejected):
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print(f"crawler: rejected ({result.stage}): {result.reason}", file=sys.stderr)
+        return 1
+    print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_parse_date(args: argparse.Namespace) -> int:
+    from crawler.dates import parse_date
+
+    relative_to = datetime.fromisoformat(args.relative_to) if args.relative_to else None
+    lines = sys.stdin.read().splitlines() if args.text == "-" else [args.text]
+    for line in lines:
+        parsed = parse_date(line, relative_to=relative_to)
+        value = parsed.isoformat() or ""
+        if args.verbose:
+            print(f"{value}\t{parsed.precision or ''}\t{parsed.rule or ''}\t{parsed.reason or ''}")
+        else:
+            print(value)
+    return 0
+
+
+# -- helpers ---------------------------------------------------------------------------------------------
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _fetch(url: str) -> bytes:
+    """One page from the real web. Some portals still need legacy TLS renegotiation; allow it."""
+    context = ssl.create_default_context()
+    context.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
+    request = urllib.request.Request(url, headers={"User-Agent": "vn-news-crawler/0.1 (extract)"})
+    with urllib.request.urlopen(request, timeout=30, context=context) as response:
+        body: bytes = response.read()
+    return body
+
+
+def _report(result: RunResult, stats_json: Path | None) -> int:
+    rows = [("SITE", "PAGES", "ARTICLES", "REJECTS", "ERRORS")]
+    for key, site in result.sites.items():
+        rows.append(
+            (key, str(site["pages_fetched"]), str(site["articles_written"]), str(site["rejects"]), str(site["errors"]))
+        )
+    totals = result.totals
+    rows.append(
+        ("total", str(totals["pages_fetched"]), str(totals["articles_written"]), str(totals["rejects"]), str(totals["errors"]))
+    )
+    _print_table(rows)
+    print(f"run {result.run_id}: {result.seconds:.1f} s, store {result.store}")
+    if stats_json:
+        stats_json.parent.mkdir(parents=True, exist_ok=True)
+        stats_json.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Scrapy settings of the crawler. The CLI overrides the `CRAWLER_*` ones from its options."""
+
+from __future__ import annotations
+
+BOT_NAME = "vn-news-crawler"
+SPIDER_LOADER_CLASS = "crawler.spider_loader.SiteSpiderLoader"
+
+# Who we are, and manners: robots.txt, an adaptive per-portal rate, few parallel requests per portal.
+USER_AGENT = "vn-news-crawler/0.1 (+https://github.com/vn-news-crawler; archive of Vietnamese provincial news)"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+RETRY_TIMES = 3
+DEPTH_LIMIT = 4
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+ITEM_PIPELINES = {
+    "pipelines.text.TextPipeline": 100,
+    "pipelines.dates.DatesPipeline": 200,
+    "pipelines.identity.IdentityPipeline": 300,
+    "pipelines.dedupe.DedupePipeline": 400,
+    "pipelines.validation.ValidationPipeline": 500,
+    "pipelines.storage.StoragePipeline": 900,
+}
+
+# Where articles go: a local folder by default, any store URL `crawler.store.open_store` knows.
+CRAWLER_STORE = "file://./data"
+
+# When set (by `crawler demo` and the tests), every registered portal host is served by this replica.
+CRAWLER_REPLICA_URL = None
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

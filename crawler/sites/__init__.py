@@ -1,0 +1,82 @@
+"""The site registry: every portal is a module under `crawler.sites.portals` declaring `SITE`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
+from crawler.sites import portals
+from crawler.sites.model import Family, Selectors, Site, Template
+
+
+class UnknownSiteError(KeyError):
+    """A site key that no portal module declares."""
+
+    def __str__(self) -> str:
+        return f"unknown site {self.args[0]!r}; `crawler sites` lists the known ones"
+
+
+@cache
+def all_sites() -> dict[str, Site]:
+    """Every declared site by key, in key order."""
+    found: dict[str, Site] = {}
+    for module_info in pkgutil.iter_modules(portals.__path__):
+        module = importlib.import_module(f"{portals.__name__}.{module_info.name}")
+        site = getattr(module, "SITE", None)
+        if not isinstance(site, Site):
+            raise TypeError(f"portal module {module.__name__} must declare SITE = Site(...)")
+        if site.key in found:
+            raise ValueError(f"site key {site.key!r} declared twice")
+        found[site.key] = site
+    return dict(sorted(found.items()))
+
+
+def get_site(key: str) -> Site:
+    try:
+        return all_sites()[key]
+    except KeyError:
+        raise UnknownSiteError(key) from None
+
+
+def sites_for_host(host: str) -> list[Site]:
+    """The sites that publish (or published) on a host, `www.` or not."""
+    host = host.lower().removeprefix("www.")
+    return [s for s in all_sites().values() if host in s.domains]
+
+
+def generic_site(url: str) -> Site:
+    """An ad-hoc declaration for a domain nobody registered: structured data and generic extraction only."""
+    from crawler.sites.families.generic import FAMILY_GENERIC
+
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        raise ValueError(f"{url!r} has no host")
+    key = re.sub(r"[^a-z0-9]+", "_", host).strip("_")
+    key = key if key[:1].isalpha() else f"d_{key}"
+    return Site(key=key[:41], name=host, domains=(host,), province="unknown", family=FAMILY_GENERIC, verified=False)
+
+
+def site_for_url(url: str) -> Site | None:
+    """The site an article URL belongs to: on its host, the one whose article pattern matches."""
+    candidates = sites_for_host(urlsplit(url).hostname or "")
+    for site in candidates:
+        if site.is_article_url(url):
+            return site
+    return candidates[0] if candidates else None
+
+
+__all__ = [
+    "Family",
+    "Selectors",
+    "Site",
+    "Template",
+    "UnknownSiteError",
+    "all_sites",
+    "generic_site",
+    "get_site",
+    "site_for_url",
+    "sites_for_host",
+]

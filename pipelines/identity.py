@@ -1,0 +1,34 @@
+"""Identity: the canonical URL, the stable id and the content hash of an article."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from crawler.item import Article
+from crawler.sites.model import Site
+from crawler.text import normalize_paragraphs, normalize_text
+from crawler.urls import article_id, canonicalize, same_site
+from pipelines._base import CrawlerPipeline
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the title, lead and body after NFC and whitespace normalization."""
+    parts = (normalize_text(article.title), normalize_text(article.lead or ""), normalize_paragraphs(article.body_text))
+    return "sha256:" + hashlib.sha256("\n\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def assign_identity(article: Article, site: Site) -> Article:
+    declared = article.canonical_url
+    source = declared if declared and same_site(declared, site) else article.url
+    article.canonical_url = canonicalize(source)
+    article.id = article_id(site, article.canonical_url)
+    article.content_hash = content_hash(article)
+    return article
+
+
+class IdentityPipeline(CrawlerPipeline):
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, Article):
+            assign_identity(item, self.crawler.spider.site)
+        return item

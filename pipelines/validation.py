@@ -1,0 +1,26 @@
+"""Validation: every article against the published JSON Schema; a failing one goes to the rejects area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.item import Article, Rejected
+from crawler.schema import schema_errors
+from pipelines._base import CrawlerPipeline
+
+
+def validate_article(article: Article) -> Article | Rejected:
+    errors = schema_errors(article.to_json())
+    if errors:
+        return Rejected(article, reason=f"schema: {errors[0]}", stage="validation", details=errors)
+    return article
+
+
+class ValidationPipeline(CrawlerPipeline):
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        result = validate_article(item)
+        if isinstance(result, Rejected):
+            self.count("rejects/validation")
+        return result
