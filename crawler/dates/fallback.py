@@ -32,7 +32,7 @@ _PERIODS = {"time": "minute", "day": "day", "week": "day", "month": "month"}
 
 @lru_cache(maxsize=64)
 def _parser(relative_base: datetime) -> Any:
-    from dateparser.date import DateDataParser  # noqa: PLC0415
+    from dateparser.date import DateDataParser  # here: importing dateparser is slow
 
     return DateDataParser(languages=LANGUAGES, settings={**SETTINGS, "RELATIVE_BASE": relative_base})
 
@@ -46,7 +46,7 @@ def read_with_dateparser(text: str, relative_to: datetime) -> tuple[datetime, st
     base = relative_to.astimezone(_VN_TZ).replace(tzinfo=None)
     try:
         data = _parser(base).get_date_data(text)
-    except Exception:  # noqa: BLE001 - any failure of the fallback is "unreadable"
+    except Exception:  # any failure of the fallback is "unreadable", never a crash
         return None
     value = data.date_obj
     if not isinstance(value, datetime):

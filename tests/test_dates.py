@@ -1,0 +1,281 @@
+"""crawler.dates: the dateline table, the ParsedDate fields, NFC/NFD, relative forms, the fallback."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from crawler.dates import VN_TZ, ParsedDate, parse_date
+from crawler.dates import fallback as fallback_module
+from crawler.dates.samples import TableRow as Row
+from crawler.dates.samples import read_table
+
+TABLE = Path(__file__).parent / "data" / "datelines.tsv"
+REF = datetime(2021, 3, 24, 15, 35, tzinfo=VN_TZ)
+ROWS = read_table(TABLE)
+
+
+def test_table_is_big_and_well_formed() -> None:
+    assert len(ROWS) >= 120
+    precisions = {"second", "minute", "hour", "day", "month"}
+    reasons = {"empty", "unreadable", "impossible date", "weekday contradicts date"}
+    reasons |= {"in the future", "before 1995"}
+    for row in ROWS:
+        assert row.precision_or_reason in (precisions if row.expected else reasons), row
+        if row.expected:
+            assert row.expected.utcoffset() == timedelta(hours=7), row
+    # The NFD rows really are NFD (an editor that normalizes the file would silently drop the case).
+    assert sum(not unicodedata.is_normalized("NFC", row.text) for row in ROWS) >= 6
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"L{r.line}:{r.text.strip()[:40]!r}" for r in ROWS])
+def test_table(row: Row) -> None:
+    got = parse_date(row.text, relative_to=row.relative_to)
+    if row.expected is None:
+        assert got.value is None, got
+        assert got.reason == row.precision_or_reason, got
+        assert got.precision is None
+    else:
+        assert got.value == row.expected, got
+        assert got.isoformat() == row.expected.isoformat()
+        assert got.precision == row.precision_or_reason, got
+        assert got.reason is None
+        assert got.value is not None and got.value.tzinfo is VN_TZ
+
+
+# --- ParsedDate ---------------------------------------------------------------------------------------
+
+
+def test_parsed_date_is_frozen_with_slots() -> None:
+    got = parse_date("24/03/2021 15:35", relative_to=REF)
+    assert got == ParsedDate(datetime(2021, 3, 24, 15, 35, tzinfo=VN_TZ), "minute", "dmy-time", None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.value = None  # type: ignore[misc]
+    assert not hasattr(got, "__dict__")
+    assert ParsedDate(None, reason="empty").isoformat() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "precision"),
+    [
+        ("Thứ Tư, 24/03/2021, 15:35 (GMT+7)", "dmy-time", "minute"),
+        ("24/03/2021", "dmy", "day"),
+        ("15:35 24/03/2021", "dmy-time", "minute"),
+        ("2021/03/24 15:35", "ymd-time", "minute"),
+        ("2021/03/24", "ymd", "day"),
+        ("ngày 24 tháng 3 năm 2021", "words", "day"),
+        ("24 tháng 3 năm 2021 15h35", "words-time", "minute"),
+        ("tháng 3/2021", "month", "month"),
+        ("2021-03-24T15:35:00+07:00", "iso8601", "second"),
+        ("2021-03-24", "iso8601", "day"),
+        ("Wed, 24 Mar 2021 08:35:00 GMT", "rfc822", "second"),
+        ("5 phút trước", "relative", "minute"),
+        ("hôm qua 15:35", "relative", "minute"),
+        ("hôm qua", "relative", "day"),
+        ("vừa xong", "relative", "minute"),
+        ("Tháng 3 24, 2021", "dateparser", "day"),
+    ],
+)
+def test_rule_and_precision(text: str, rule: str, precision: str) -> None:
+    got = parse_date(text, relative_to=REF)
+    assert (got.rule, got.precision, got.reason) == (rule, precision, None), got
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "reason"),
+    [
+        ("31/02/2021", "dmy", "impossible date"),
+        ("31/02/2021 15:35", "dmy-time", "impossible date"),
+        ("24/03/2021 24:00", "dmy-time", "impossible date"),
+        ("Thứ Năm, 24/03/2021", "dmy", "weekday contradicts date"),
+        ("24/03/1990", "dmy", "before 1995"),
+        ("24/03/2030", "dmy", "in the future"),
+        ("2021-02-30T10:00:00Z", "iso8601", "impossible date"),
+        ("Thu, 24 Mar 2021 08:35:00 GMT", "rfc822", "weekday contradicts date"),
+        ("Đang cập nhật", None, "unreadable"),
+        ("", None, "empty"),
+        (None, None, "empty"),
+    ],
+)
+def test_refusals_name_rule_and_reason(text: str | None, rule: str | None, reason: str) -> None:
+    got = parse_date(text, relative_to=REF)
+    assert (got.value, got.precision, got.rule, got.reason) == (None, None, rule, reason), got
+
+
+def test_value_is_in_vietnam_time_whatever_the_zone_read() -> None:
+    for text in ("2021-03-24T08:35:00Z", "24/03/2021 08:35 GMT", "Wed, 24 Mar 2021 01:35:00 -0700"):
+        got = parse_date(text, relative_to=REF)
+        assert got.value == datetime(2021, 3, 24, 15, 35, tzinfo=VN_TZ)
+        assert got.value is not None and got.value.tzinfo is VN_TZ
+        assert got.value.utcoffset() == timedelta(hours=7)
+
+
+def test_a_date_without_time_is_midnight_in_vietnam_even_with_a_zone() -> None:
+    assert parse_date("24/03/2021 (GMT+7)").isoformat() == "2021-03-24T00:00:00+07:00"
+    assert parse_date("2021-03-24").isoformat() == "2021-03-24T00:00:00+07:00"
+
+
+# --- normalization ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ Tư, 24/03/2021, 15:35 (GMT+7)",
+        "Cập nhật: 20:45, 07/10/2018 (GMT+7)",
+        "Chủ Nhật, 28/03/2021 - 07:00",
+        "15 giờ 35 phút ngày 24/3/2021",
+        "ngày 24 tháng 3 năm 2021",
+        "Thứ Bảy, 27/03/2021",
+        "Thứ Năm, 24/03/2021",
+        "hôm qua lúc 15:35",
+        "Vừa xong",
+    ],
+)
+def test_nfc_and_nfd_read_the_same(text: str) -> None:
+    nfc = unicodedata.normalize("NFC", text)
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfc != nfd
+    assert parse_date(nfd, relative_to=REF) == parse_date(nfc, relative_to=REF)
+
+
+def test_casing_spacing_and_invisible_characters_do_not_matter() -> None:
+    want = parse_date("Thứ Tư, 24/03/2021, 15:35 (GMT+7)", relative_to=REF)
+    assert want.isoformat() == "2021-03-24T15:35:00+07:00"
+    for text in (
+        "THỨ TƯ, 24/03/2021, 15:35 (GMT+7)",
+        "thứ tư,24/03/2021,15:35(gmt+7)",
+        "Thứ\u00a0Tư,\u00a024/03/2021,\u202f15:35\u2007(GMT+7)",
+        "\ufeffThứ Tư,\u200b 24/03/2021,\u200d 15:35 (GMT+7)\u200b",
+        "\tThứ Tư,\n24/03/2021,\r\n15:35\n(GMT+7)\n",
+    ):
+        assert parse_date(text, relative_to=REF) == want, text
+
+
+# --- relative forms -----------------------------------------------------------------------------------
+
+
+def test_relative_forms_use_relative_to() -> None:
+    ref = datetime(2021, 3, 24, 15, 35, 42, tzinfo=VN_TZ)
+    assert parse_date("vừa xong", relative_to=ref).isoformat() == "2021-03-24T15:35:00+07:00"
+    assert parse_date("5 phút trước", relative_to=ref).isoformat() == "2021-03-24T15:30:00+07:00"
+    assert parse_date("2 giờ trước", relative_to=ref).isoformat() == "2021-03-24T13:00:00+07:00"
+    assert parse_date("3 ngày trước", relative_to=ref).isoformat() == "2021-03-21T00:00:00+07:00"
+    assert parse_date("1 tuần trước", relative_to=ref).isoformat() == "2021-03-17T00:00:00+07:00"
+    assert parse_date("2 tháng trước", relative_to=ref).isoformat() == "2021-01-01T00:00:00+07:00"
+    assert parse_date("3 tháng trước", relative_to=ref).isoformat() == "2020-12-01T00:00:00+07:00"
+    assert parse_date("hôm qua lúc 15:35", relative_to=ref).isoformat() == "2021-03-23T15:35:00+07:00"
+    assert parse_date("hôm nay 08:10", relative_to=ref).isoformat() == "2021-03-24T08:10:00+07:00"
+
+
+def test_relative_to_in_another_zone_is_read_in_vietnam() -> None:
+    # 17:05 UTC on the 24th is 00:05 on the 25th in Vietnam: "hôm qua" is the 24th.
+    ref = datetime(2021, 3, 24, 17, 5, tzinfo=UTC)
+    assert parse_date("hôm qua 23:50", relative_to=ref).isoformat() == "2021-03-24T23:50:00+07:00"
+    assert parse_date("hôm nay", relative_to=ref).isoformat() == "2021-03-25T00:00:00+07:00"
+
+
+def test_naive_relative_to_is_vietnam_time() -> None:
+    got = parse_date("5 phút trước", relative_to=datetime(2021, 3, 24, 15, 40))
+    assert got.isoformat() == "2021-03-24T15:35:00+07:00"
+
+
+def test_default_relative_to_is_now() -> None:
+    before = datetime.now(VN_TZ).replace(second=0, microsecond=0)
+    got = parse_date("vừa xong")
+    after = datetime.now(VN_TZ)
+    assert got.value is not None and before <= got.value <= after
+    assert parse_date("24/03/2099").reason == "in the future"
+
+
+def test_relative_with_a_date_is_not_guessed() -> None:
+    # dateparser reads "15 giờ 35 phút ngày 24/3/2021" as 15 hours 35 minutes ago; we read the clock time.
+    got = parse_date("15 giờ 35 phút ngày 24/3/2021", relative_to=datetime(2025, 1, 1, tzinfo=VN_TZ))
+    assert (got.isoformat(), got.rule) == ("2021-03-24T15:35:00+07:00", "dmy-time")
+    assert parse_date("5 phút trước 24/03/2021", relative_to=REF).reason == "unreadable"
+
+
+# --- the checks ---------------------------------------------------------------------------------------
+
+
+def test_future_allows_one_day_after_the_fetch() -> None:
+    assert parse_date("25/03/2021 15:35", relative_to=REF).value is not None
+    assert parse_date("25/03/2021 15:36", relative_to=REF).reason == "in the future"
+
+
+def test_before_1995() -> None:
+    assert parse_date("31/12/1994 23:59").reason == "before 1995"
+    assert parse_date("01/01/1995 00:00").isoformat() == "1995-01-01T00:00:00+07:00"
+    assert parse_date("24/03/94").reason == "before 1995"
+
+
+def test_two_digit_years() -> None:
+    assert parse_date("24/03/21", relative_to=REF).isoformat() == "2021-03-24T00:00:00+07:00"
+    assert parse_date("24/03/22", relative_to=REF).isoformat() is None  # 2022 is ahead of a 2021 fetch
+    assert parse_date("24/03/22", relative_to=REF).reason == "in the future"
+    assert parse_date("24/03/99", relative_to=REF).isoformat() == "1999-03-24T00:00:00+07:00"
+
+
+def test_dayfirst_false_reads_month_first() -> None:
+    got = parse_date("03/24/2021 15:35", relative_to=REF, dayfirst=False)
+    assert (got.isoformat(), got.rule) == ("2021-03-24T15:35:00+07:00", "mdy-time")
+    assert parse_date("24/03/2021", relative_to=REF, dayfirst=False).reason == "impossible date"
+    assert parse_date("03/24/2021", relative_to=REF).reason == "impossible date"
+
+
+def test_am_pm_markers() -> None:
+    def read(text: str) -> str | None:
+        return parse_date(text, relative_to=REF).isoformat()
+
+    assert read("24/03/2021 12:30 SA") == "2021-03-24T00:30:00+07:00"
+    assert read("24/03/2021 12:30 CH") == "2021-03-24T12:30:00+07:00"
+    assert read("24/03/2021 01:30 CH") == "2021-03-24T13:30:00+07:00"
+    assert read("24/03/2021 1:30 p.m.") == "2021-03-24T13:30:00+07:00"
+    assert read("24/03/2021 15:30 CH") == "2021-03-24T15:30:00+07:00"
+
+
+# --- the fallback -------------------------------------------------------------------------------------
+
+
+def test_fallback_reads_what_the_fast_path_does_not() -> None:
+    got = parse_date("24 tháng ba năm 2021", relative_to=REF)
+    assert (got.isoformat(), got.precision, got.rule) == ("2021-03-24T00:00:00+07:00", "day", "dateparser")
+
+
+def test_fallback_results_pass_the_same_checks() -> None:
+    assert parse_date("Thứ Năm, Tháng 3 24, 2021", relative_to=REF).reason == "weekday contradicts date"
+    assert parse_date("Tháng 3 24, 2021", relative_to=datetime(2021, 3, 1, tzinfo=VN_TZ)).reason == (
+        "in the future"
+    )
+    assert parse_date("Tháng 3 24, 1991", relative_to=REF).reason == "before 1995"
+
+
+def test_a_dateparser_exception_is_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def get_date_data(self, text: str) -> None:
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(fallback_module, "_parser", lambda base: Broken())
+    got = parse_date("Tháng 3 24, 2021", relative_to=REF)
+    assert (got.value, got.reason) == (None, "unreadable")
+
+
+def test_fallback_parser_is_built_once_per_fetch_time() -> None:
+    fallback_module._parser.cache_clear()
+    for _ in range(3):
+        parse_date("Tháng 3 24, 2021", relative_to=REF)
+        parse_date("24 thg 3, 2021", relative_to=REF)
+    info = fallback_module._parser.cache_info()
+    assert (info.misses, info.hits) == (1, 5)
+
+
+def test_importing_does_not_import_dateparser() -> None:
+    code = "import sys, crawler.dates; assert 'dateparser' not in sys.modules, 'dateparser imported'"
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env={"PYTHONPATH": str(root)})
