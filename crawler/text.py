@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 # Characters that render as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e]")
 # Every Unicode space (NBSP, thin, ideographic …), tabs and line breaks collapse to one ASCII space.
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _PARAGRAPH_BREAK = re.compile(r"(?:[ \t\u00a0]*(?:\r\n|\r|\n|\u2028|\u2029)){2,}")
@@ -21,9 +21,8 @@ def normalize_text(s: str) -> str:
     """One line of text: NFC, invisible characters removed, every run of whitespace one space, trimmed."""
     if not s:
         return ""
-    s = s.translate(_INVISIBLE)
-    s = _SPACES.sub(" ", s).strip()
-    return unicodedata.normalize("NFC", s)
+    s = _SPACES.sub(" ", _INVISIBLE.sub("", s)).strip()
+    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
 
 
 def normalize_paragraphs(s: str) -> str:
