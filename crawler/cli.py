@@ -33,11 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crawler",
-        description="Crawl Vietnam's provincial news portals into normalized article JSON in an object store.",
+        description="Crawl Vietnam's provincial news portals into normalized article JSON in a store.",
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
-    sites = commands.add_parser("sites", help="list the registered sites", description="List the registered sites.")
+    sites = commands.add_parser(
+        "sites", help="list the registered sites", description="List the registered sites."
+    )
     sites.set_defaults(handler=cmd_sites)
 
     crawl = commands.add_parser(
@@ -57,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="print the article JSON of one saved page or URL",
-        description="Extract one page (a saved file or a URL) and print the article JSON the crawl would store.",
+        description="Extract one page (a saved file or a URL); print the article JSON the crawl would store.",
     )
     extract.add_argument("source", metavar="FILE_OR_URL")
     extract.add_argument("--url", help="the page's URL (required for a file; decides the site)")
@@ -87,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read Vietnamese datelines into ISO 8601",
         description="One ISO 8601 time per input line (an empty line where it cannot read one).",
     )
-    parse_date.add_argument("text", nargs="?", default="-", metavar="STRING", help="a dateline, or - for stdin")
+    parse_date.add_argument(
+        "text", nargs="?", default="-", metavar="STRING", help="a dateline, or - for stdin"
+    )
     parse_date.add_argument("--relative-to", metavar="ISO", help="the fetch time relative forms count from")
     parse_date.add_argument("-v", "--verbose", action="store_true", help="also print the rule and the reason")
     parse_date.set_defaults(handler=cmd_parse_date)
@@ -95,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _store_option(parser: argparse.ArgumentParser, default: str = DEFAULT_STORE) -> None:
-    parser.add_argument("--store", default=default, metavar="URL", help=f"object store URL (default {default})")
+    parser.add_argument(
+        "--store", default=default, metavar="URL", help=f"object store URL (default {default})"
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -112,7 +118,16 @@ def cmd_sites(args: argparse.Namespace) -> int:
     rows = [("KEY", "DOMAIN", "PROVINCE", "FAMILY", "ACTIVE", "VERIFIED")]
     for site in all_sites().values():
         province = site.province + (f" (was {site.former_province})" if site.former_province else "")
-        rows.append((site.key, site.domain, province, site.family.key, site.active_label, "yes" if site.verified else "no"))
+        rows.append(
+            (
+                site.key,
+                site.domain,
+                province,
+                site.family.key,
+                site.active_label,
+                "yes" if site.verified else "no",
+            )
+        )
     _print_table(rows)
     return 0
 
@@ -120,12 +135,17 @@ def cmd_sites(args: argparse.Namespace) -> int:
 def cmd_crawl(args: argparse.Namespace) -> int:
     keys = list(all_sites()) if args.all else list(dict.fromkeys(args.sites))
     if not keys:
-        print("crawler: error: name one or more SITE keys, or --all (`crawler sites` lists them)", file=sys.stderr)
+        print(
+            "crawler: error: name one or more SITE keys, or --all (`crawler sites` lists them)",
+            file=sys.stderr,
+        )
         return 2
     for key in keys:
         get_site(key)
     open_store(args.store)
-    result = run_crawl(keys, store=args.store, limit=args.limit, replica_url=args.replica, log_level=args.log_level)
+    result = run_crawl(
+        keys, store=args.store, limit=args.limit, replica_url=args.replica, log_level=args.log_level
+    )
     return _report(result, args.stats_json)
 
 
@@ -136,7 +156,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with ReplicaServer(build_replica()) as server:
         print(f"replica of {len(all_sites())} portals at {server.base_url}", file=sys.stderr)
         result = run_crawl(
-            list(all_sites()), store=args.store, limit=args.limit, replica_url=server.base_url, log_level="WARNING"
+            list(all_sites()),
+            store=args.store,
+            limit=args.limit,
+            replica_url=server.base_url,
+            log_level="WARNING",
         )
     code = _report(result, args.stats_json)
     print(f"articles are in {store.describe('articles')}")
@@ -190,7 +214,7 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
 # -- helpers ---------------------------------------------------------------------------------------------
 
 
-def _print_table(rows: list[tuple[str, ...]]) -> None:
+def _print_table(rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
@@ -210,17 +234,31 @@ def _report(result: RunResult, stats_json: Path | None) -> int:
     rows = [("SITE", "PAGES", "ARTICLES", "REJECTS", "ERRORS")]
     for key, site in result.sites.items():
         rows.append(
-            (key, str(site["pages_fetched"]), str(site["articles_written"]), str(site["rejects"]), str(site["errors"]))
+            (
+                key,
+                str(site["pages_fetched"]),
+                str(site["articles_written"]),
+                str(site["rejects"]),
+                str(site["errors"]),
+            )
         )
     totals = result.totals
     rows.append(
-        ("total", str(totals["pages_fetched"]), str(totals["articles_written"]), str(totals["rejects"]), str(totals["errors"]))
+        (
+            "total",
+            str(totals["pages_fetched"]),
+            str(totals["articles_written"]),
+            str(totals["rejects"]),
+            str(totals["errors"]),
+        )
     )
     _print_table(rows)
     print(f"run {result.run_id}: {result.seconds:.1f} s, store {result.store}")
     if stats_json:
         stats_json.parent.mkdir(parents=True, exist_ok=True)
-        stats_json.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        stats_json.write_text(
+            json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     return 0
 
 

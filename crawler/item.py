@@ -106,7 +106,9 @@ def article_from_extraction(
         tags=list(extraction.tags),
         language=(extraction.language or "vi").split("-")[0].lower(),
         source_tag=extraction.source_tag,
-        field_sources={_ARTICLE_FIELD.get(name, name): str(layer) for name, layer in extraction.sources.items()},
+        field_sources={
+            _ARTICLE_FIELD.get(name, name): str(layer) for name, layer in extraction.sources.items()
+        },
         feed_published_raw=feed_published_raw,
         feed_modified_raw=feed_modified_raw,
     )

@@ -30,7 +30,9 @@ def process_page(
     site = site or site_for_url(url) or generic_site(url)
     fetched = (fetched_at or datetime.now(VN_TZ)).astimezone(VN_TZ).replace(microsecond=0)
     extraction = extract_article(url, html, site, encoding=encoding)
-    article = normalize_article(article_from_extraction(extraction, site=site, fetched_at=fetched.isoformat()))
+    article = normalize_article(
+        article_from_extraction(extraction, site=site, fetched_at=fetched.isoformat())
+    )
     dated = assign_dates(article)
     if isinstance(dated, Rejected):
         return dated

@@ -36,7 +36,7 @@ def replica_url_for(url: str, replica: str, hosts: frozenset[str]) -> str | None
     return f"{replica.rstrip('/')}/{host}{parts.path or '/'}{query}"
 
 
-class ReplicaRoutingHandler(HTTP11DownloadHandler):  # type: ignore[misc]
+class ReplicaRoutingHandler(HTTP11DownloadHandler):
     """Scrapy's HTTP/1.1 handler, with registered portal hosts answered by the replica."""
 
     def __init__(self, crawler: Crawler) -> None:
@@ -53,7 +53,7 @@ class ReplicaRoutingHandler(HTTP11DownloadHandler):  # type: ignore[misc]
             response: Response = await super().download_request(request)
             return response
         routed = await super().download_request(request.replace(url=target))
-        return routed.replace(url=request.url)  # type: ignore[no-any-return]
+        return routed.replace(url=request.url)
 
 
 def replica_settings(replica_url: str) -> dict[str, object]:

@@ -76,7 +76,9 @@ def run_crawl(
     if replica_url:
         settings.setdict(replica_settings(replica_url), priority="cmdline")
     settings.setdict(extra_settings or {}, priority="cmdline")
-    result = RunResult(run_id=new_run_id(), store=store, started_at=datetime.now(VN_TZ).isoformat(timespec="seconds"))
+    result = RunResult(
+        run_id=new_run_id(), store=store, started_at=datetime.now(VN_TZ).isoformat(timespec="seconds")
+    )
     process = CrawlerProcess(settings, install_root_handler=True)
     crawlers = []
     started = time.monotonic()

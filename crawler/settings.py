@@ -6,7 +6,9 @@ BOT_NAME = "vn-news-crawler"
 SPIDER_LOADER_CLASS = "crawler.spider_loader.SiteSpiderLoader"
 
 # Who we are, and manners: robots.txt, an adaptive per-portal rate, few parallel requests per portal.
-USER_AGENT = "vn-news-crawler/0.1 (+https://github.com/vn-news-crawler; archive of Vietnamese provincial news)"
+USER_AGENT = (
+    "vn-news-crawler/0.1 (+https://github.com/vn-news-crawler; archive of Vietnamese provincial news)"
+)
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING, Self
 
 from crawler.sites import UnknownSiteError, all_sites, site_for_url
@@ -16,7 +17,9 @@ class SiteSpiderLoader:
     """`SPIDER_LOADER_CLASS`: `scrapy list` prints every site key, `scrapy crawl <key>` crawls that site."""
 
     def __init__(self, settings: BaseSettings) -> None:
-        self._classes: dict[str, type[SiteSpider]] = {key: spider_class_for(site) for key, site in all_sites().items()}
+        self._classes: dict[str, type[SiteSpider]] = {
+            key: spider_class_for(site) for key, site in all_sites().items()
+        }
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Self:
@@ -31,8 +34,6 @@ class SiteSpiderLoader:
     def list(self) -> list[str]:
         return list(self._classes)
 
-    def find_by_request(self, request: Request) -> list[str]:
+    def find_by_request(self, request: Request) -> builtins.list[str]:
         site = site_for_url(request.url)
         return [site.key] if site else []
-
-

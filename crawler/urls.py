@@ -14,7 +14,20 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 from crawler.sites.model import Site
 
 TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "zarsrc", "zaloid", "mc_cid", "mc_eid", "igshid", "_ga", "ref", "src"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "zarsrc",
+        "zaloid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_ga",
+        "ref",
+        "src",
+    }
 )
 _INDEX_FILE = re.compile(r"/(?:index|default)\.(?:htm|html|php|aspx)$", re.IGNORECASE)
 _AMP_SUFFIX = re.compile(r"/amp/?$", re.IGNORECASE)

@@ -22,5 +22,3 @@ class CrawlerPipeline:
 
     def count(self, key: str, by: int = 1) -> None:
         self.stats.inc_value(f"crawler/{key}", by)
-
-

@@ -34,7 +34,9 @@ def assign_dates(article: Article) -> Article | Rejected:
     else:
         month = _URL_MONTH.search(urlsplit(article.url).path)
         if month is None:
-            reason = "no publication date: " + ("; ".join(tried) if tried else "the page and its feed entry print none")
+            reason = "no publication date: " + (
+                "; ".join(tried) if tried else "the page and its feed entry print none"
+            )
             return Rejected(article, reason=reason, stage="dates", details=tried)
         article.published_at = datetime(int(month[1]), int(month[2]), 1, tzinfo=VN_TZ).isoformat()
         article.date_source = "url"

@@ -13,7 +13,7 @@ from pipelines._base import CrawlerPipeline
 logger = logging.getLogger(__name__)
 
 
-class DuplicateArticle(DropItem):  # type: ignore[misc]
+class DuplicateArticle(DropItem):
     """An article this run has already handled (counted, not an error)."""
 
 
@@ -27,6 +27,8 @@ class DedupePipeline(CrawlerPipeline):
         first_url = self._seen.get(item.id)
         if first_url is not None:
             self.count("articles/duplicate")
-            raise DuplicateArticle(f"{item.id} already handled this run (from {first_url})", log_level="DEBUG")
+            raise DuplicateArticle(
+                f"{item.id} already handled this run (from {first_url})", log_level="DEBUG"
+            )
         self._seen[item.id] = item.url
         return item

@@ -6,15 +6,21 @@ import hashlib
 from typing import Any
 
 from crawler.item import Article
+from crawler.sites import get_site
 from crawler.sites.model import Site
 from crawler.text import normalize_paragraphs, normalize_text
 from crawler.urls import article_id, canonicalize, same_site
 from pipelines._base import CrawlerPipeline
+from spiders.site_spider import SiteSpider
 
 
 def content_hash(article: Article) -> str:
     """sha256 of the title, lead and body after NFC and whitespace normalization."""
-    parts = (normalize_text(article.title), normalize_text(article.lead or ""), normalize_paragraphs(article.body_text))
+    parts = (
+        normalize_text(article.title),
+        normalize_text(article.lead or ""),
+        normalize_paragraphs(article.body_text),
+    )
     return "sha256:" + hashlib.sha256("\n\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -30,5 +36,7 @@ def assign_identity(article: Article, site: Site) -> Article:
 class IdentityPipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
-            assign_identity(item, self.crawler.spider.site)
+            spider = self.crawler.spider
+            site = spider.site if isinstance(spider, SiteSpider) else get_site(item.site)
+            assign_identity(item, site)
         return item

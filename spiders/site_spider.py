@@ -33,10 +33,10 @@ def spider_class_for(site: Site) -> type[SiteSpider]:
     return type(f"{site.key.title().replace('_', '')}Spider", (SiteSpider,), {"name": site.key, "site": site})
 
 
-class SiteSpider(Spider):  # type: ignore[misc]
+class SiteSpider(Spider):
     """Crawls one declared site. Arguments: `limit` (at most this many article pages this run)."""
 
-    name: ClassVar[str] = "site"
+    name = "site"
     site: ClassVar[Site]
 
     def __init__(self, *args: Any, limit: int | str | None = None, **kwargs: Any) -> None:
@@ -49,7 +49,12 @@ class SiteSpider(Spider):  # type: ignore[misc]
     async def start(self) -> AsyncIterator[Request]:
         callbacks = {"feed": self.parse_feed, "sitemap": self.parse_sitemap, "listing": self.parse_listing}
         for kind, url in self.site.entry_points():
-            yield Request(url, callback=callbacks[kind], errback=self.on_error, meta={"page_kind": kind, "listing_page": 1})
+            yield Request(
+                url,
+                callback=callbacks[kind],
+                errback=self.on_error,
+                meta={"page_kind": kind, "listing_page": 1},
+            )
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         self._count_page("feed")
@@ -82,7 +87,10 @@ class SiteSpider(Spider):  # type: ignore[misc]
         if sitemap.type == "sitemapindex":
             for entry in sitemap:
                 yield response.follow(
-                    entry["loc"], callback=self.parse_sitemap, errback=self.on_error, meta={"page_kind": "sitemap"}
+                    entry["loc"],
+                    callback=self.parse_sitemap,
+                    errback=self.on_error,
+                    meta={"page_kind": "sitemap"},
                 )
             return
         for entry in sitemap:

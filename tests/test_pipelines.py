@@ -16,7 +16,8 @@ from pipelines.validation import validate_article
 
 URL = "https://baoapbac.vn/xa-hoi/202103/doi-moi-phuong-thuc-lanh-dao-1050912/"
 BODY = (
-    "Theo đánh giá của Đảng ủy khối, năm 2020, công tác tổ chức xây dựng Đảng được thực hiện đúng quy định.\n\n"
+    "Theo đánh giá của Đảng ủy khối, năm 2020, công tác tổ chức xây dựng Đảng được thực hiện đúng quy định."
+    "\n\n"
     "Trong năm có 99/107 cơ sở đảng đạt hoàn thành tốt nhiệm vụ (đạt 92,52%)."
 )
 
@@ -58,7 +59,9 @@ def test_a_good_article_passes_every_step_and_validates() -> None:
 
 
 def test_text_is_nfc_with_clean_whitespace_and_hash_ignores_the_form() -> None:
-    nfd = make_article(title=unicodedata.normalize("NFD", "Đổi mới  phương\u00a0thức lãnh đạo "), tags=["Đảng", "Đảng"])
+    nfd = make_article(
+        title=unicodedata.normalize("NFD", "Đổi mới  phương\u00a0thức lãnh đạo "), tags=["Đảng", "Đảng"]
+    )
     normalize_article(nfd)
     assert nfd.title == "Đổi mới phương thức lãnh đạo"
     assert unicodedata.is_normalized("NFC", nfd.title)
@@ -73,7 +76,9 @@ def test_structured_date_wins_and_feed_date_is_the_fallback() -> None:
     )
     assert isinstance(r := assign_dates(structured), Article)
     assert (r.published_at, r.date_source) == ("2021-03-24T15:35:00+07:00", "structured")
-    fallback = make_article(published_at_raw="Đang cập nhật", feed_published_raw="Wed, 24 Mar 2021 08:35:00 GMT")
+    fallback = make_article(
+        published_at_raw="Đang cập nhật", feed_published_raw="Wed, 24 Mar 2021 08:35:00 GMT"
+    )
     assert isinstance(r := assign_dates(fallback), Article)
     assert (r.published_at, r.date_source) == ("2021-03-24T15:35:00+07:00", "feed")
     assert r.date_note and "Đang cập nhật" in r.date_note
@@ -87,7 +92,9 @@ def test_the_url_month_is_the_last_resort_and_says_so() -> None:
 
 
 def test_no_date_anywhere_is_a_reject_with_the_reasons() -> None:
-    article = make_article(url="https://baodongthap.vn/bai-viet-a123456.html", published_at_raw="31/02/2021 10:00")
+    article = make_article(
+        url="https://baodongthap.vn/bai-viet-a123456.html", published_at_raw="31/02/2021 10:00"
+    )
     result = assign_dates(article)
     assert isinstance(result, Rejected)
     assert result.stage == "dates"

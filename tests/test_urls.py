@@ -23,7 +23,10 @@ def test_variants_of_a_family_b_url_share_one_form() -> None:
 
 
 def test_meaningful_query_parameters_stay_sorted() -> None:
-    assert canonicalize("https://x.vn/tim-kiem?q=l%C5%A9&page=2&utm_medium=x") == "https://x.vn/tim-kiem/?page=2&q=l%C5%A9"
+    assert (
+        canonicalize("https://x.vn/tim-kiem?q=l%C5%A9&page=2&utm_medium=x")
+        == "https://x.vn/tim-kiem/?page=2&q=l%C5%A9"
+    )
 
 
 def test_ids_use_the_cms_id_where_the_family_has_one() -> None:
@@ -42,7 +45,9 @@ _tracking = st.sampled_from(["utm_source=fb", "utm_campaign=x", "fbclid=IwAR0", 
     params=st.lists(_tracking, max_size=3),
     fragment=st.sampled_from(["", "#top", "#comment-12"]),
 )
-def test_every_variant_maps_to_one_id(scheme: str, host: str, suffix: str, params: list[str], fragment: str) -> None:
+def test_every_variant_maps_to_one_id(
+    scheme: str, host: str, suffix: str, params: list[str], fragment: str
+) -> None:
     url = f"{scheme}://{host}/xa-hoi/202103/doi-moi-phuong-thuc-lanh-dao-1050912{suffix}"
     if params:
         url += "?" + "&".join(params)

@@ -56,7 +56,9 @@ def generic_site(url: str) -> Site:
         raise ValueError(f"{url!r} has no host")
     key = re.sub(r"[^a-z0-9]+", "_", host).strip("_")
     key = key if key[:1].isalpha() else f"d_{key}"
-    return Site(key=key[:41], name=host, domains=(host,), province="unknown", family=FAMILY_GENERIC, verified=False)
+    return Site(
+        key=key[:41], name=host, domains=(host,), province="unknown", family=FAMILY_GENERIC, verified=False
+    )
 
 
 def site_for_url(url: str) -> Site | None:

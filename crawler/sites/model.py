@@ -146,8 +146,10 @@ class Site:
         """The family's templates with this site's overrides laid over each."""
         if self.selectors.is_empty():
             return self.family.templates_newest_first()
-        return tuple(replace(t, selectors=self.selectors.over(t.selectors))
-                     for t in self.family.templates_newest_first())
+        return tuple(
+            replace(t, selectors=self.selectors.over(t.selectors))
+            for t in self.family.templates_newest_first()
+        )
 
     def is_article_url(self, url: str) -> bool:
         from urllib.parse import urlsplit

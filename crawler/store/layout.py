@@ -1,8 +1,8 @@
 """Every key the service writes, named in one place, the same on every backend.
 
-    articles/<site>/<YYYY>/<MM>/<DD>/<id>.json     one article (the date is its publication date, VN time)
-    rejects/<site>/<YYYY>/<MM>/<DD>/<reject id>.json   a refused article with its reason
-    runs/<run id>.json                             a run's summary, written last
+articles/<site>/<YYYY>/<MM>/<DD>/<id>.json     one article (the date is its publication date, VN time)
+rejects/<site>/<YYYY>/<MM>/<DD>/<reject id>.json   a refused article with its reason
+runs/<run id>.json                             a run's summary, written last
 """
 
 from __future__ import annotations
