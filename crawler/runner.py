@@ -79,7 +79,8 @@ def run_crawl(
     result = RunResult(
         run_id=new_run_id(), store=store, started_at=datetime.now(VN_TZ).isoformat(timespec="seconds")
     )
-    process = CrawlerProcess(settings, install_root_handler=True)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
+    process = CrawlerProcess(settings)
     crawlers = []
     started = time.monotonic()
     for site in sites:

@@ -1,0 +1,480 @@
+"""The replica's state and routing, with no socket: which pages each portal host serves, built from articles.
+
+`Replica.handle(method, host_header, target)` answers one request as a `Page`; the HTTP layer (`server.py`)
+only moves bytes. A request names its portal in one of three ways:
+
+- the rewrite form the crawler uses: `/<host><path>?<query>` (the first path segment is the portal's host);
+- a `Host` header naming a registered domain (`www.` or not), the path as the portal has it;
+- an absolute URL as the request target, as HTTP proxies receive it.
+
+Each host serves: `/` (its live site's home page), article pages (family B also at `…/index.htm`), listing
+pages per section (`/<section>/` and the family's next pages), RSS feeds at the site's feed paths and per
+section (family B `/<section>/index.rss`, others `/rss/<section>.rss`), `/sitemap.xml` (index) with monthly
+urlsets `/sitemaps/articles-YYYY-MM.xml` and `/sitemaps/news.xml`, `/robots.txt`, images, and on family C one
+topic page (`-event<id>.html`). Two sites on one host (baodongnai.com.vn: the 2025 platform and its legacy
+archive) share the host's sitemaps and robots.txt; where both would serve a path, the live site's page wins.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from functools import partial
+from html import escape
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from crawler.replica import syndication
+from crawler.replica.corpus import SECTION_NAMES, make_article, new_id, slugify
+from crawler.replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
+from crawler.replica.provinces import WRITING
+from crawler.replica.render import PAGE_SIZE, FamilyC, SiteContext, finish, renderer_for
+from crawler.sites import Site, all_sites
+
+Query = dict[str, list[str]]
+Handler = Callable[[Query], Page]
+
+# What every image path answers: a 1×1 transparent GIF (the crawler never looks inside images).
+PIXEL = bytes.fromhex(
+    "47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b"
+)
+
+
+@dataclass
+class _Fault:
+    prefix: str  # "host/path…", matched against the request's host and path (query included)
+    status: int
+    remaining: int | None  # None: until cleared
+
+
+def _normalize_host(host: str | None) -> str:
+    host = (host or "").strip().lower()
+    if host.startswith("["):  # IPv6 literal
+        return host
+    host = host.split(":", 1)[0]
+    return host.removeprefix("www.")
+
+
+def _not_found(what: str) -> Page:
+    body = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy '
+        "trang</title>"
+        f"</head><body><h1>404</h1><p>Không tìm thấy trang: {escape(what)}</p>"
+        '<p><a href="/">Về trang chủ</a></p></body></html>'
+    )
+    return Page(404, HTML, body.encode("utf-8"))
+
+
+class Replica:
+    """The portals' content and what they serve. Thread-safe: the server reads it while tests change it."""
+
+    def __init__(
+        self,
+        corpus: Mapping[str, Iterable[ReplicaArticle]] | None = None,
+        sites: Mapping[str, Site] | None = None,
+    ) -> None:
+        self._lock = threading.RLock()
+        self._sites: dict[str, Site] = dict(sites if sites is not None else all_sites())
+        self._articles: dict[str, dict[str, ReplicaArticle]] = {key: {} for key in self._sites}
+        self._hosts: dict[str, list[str]] = {}
+        for site in self._sites.values():
+            for domain in site.domains:
+                self._hosts.setdefault(_normalize_host(domain), []).append(site.key)
+        for keys in self._hosts.values():  # the live site first, then archives, each by key
+            keys.sort(key=lambda k: (self._sites[k].active_to is not None, k))
+        self._version = 0
+        self._routes: dict[str, tuple[int, dict[str, Handler]]] = {}
+        self._log: list[tuple[str, str, str]] = []
+        self._faults: list[_Fault] = []
+        for key, articles in (corpus or {}).items():
+            for article in articles:
+                self.add_article(key, article)
+
+    # --- content -------------------------------------------------------------------------------------------
+    @property
+    def sites(self) -> dict[str, Site]:
+        return dict(self._sites)
+
+    def site(self, site_key: str) -> Site:
+        try:
+            return self._sites[site_key]
+        except KeyError:
+            known = ", ".join(sorted(self._sites))
+            raise KeyError(f"the replica serves no site {site_key!r}; it serves {known}") from None
+
+    def hosts(self) -> list[str]:
+        return sorted(self._hosts)
+
+    def articles(self, site_key: str) -> list[ReplicaArticle]:
+        """The site's articles, oldest first."""
+        self.site(site_key)
+        with self._lock:
+            return sorted(self._articles[site_key].values(), key=lambda a: (a.published, a.id))
+
+    def article(self, site_key: str, article_id: str) -> ReplicaArticle:
+        with self._lock:
+            try:
+                return self._articles[self.site(site_key).key][article_id]
+            except KeyError:
+                raise KeyError(f"{site_key} has no article {article_id!r}") from None
+
+    def new_article(
+        self,
+        site_key: str,
+        *,
+        title: str,
+        lead: str,
+        paragraphs: Sequence[str],
+        published: datetime | None = None,
+        section: str | None = None,
+        images: Sequence[tuple[str, str | None]] = (),
+        **extra: Any,
+    ) -> ReplicaArticle:
+        """An article for the site with a fresh id and URL in its family's shape; `add_article` publishes
+        it."""
+        site = self.site(site_key)
+        when = published or datetime.now(VN_TZ).replace(second=0, microsecond=0)
+        with self._lock:
+            taken = list(self._articles[site_key])
+        section = section or self._sections(site)[0][0]
+        article_id = new_id(site, taken, when)
+        return make_article(
+            site,
+            article_id,
+            title=title,
+            lead=lead,
+            paragraphs=paragraphs,
+            published=when,
+            section=section,
+            images=images,
+            **extra,
+        )
+
+    def add_article(self, site_key: str, article: ReplicaArticle) -> ReplicaArticle:
+        site = self.site(site_key)
+        self._check(site, article)
+        with self._lock:
+            if article.id in self._articles[site_key]:
+                raise ValueError(
+                    f"{site_key} already has article {article.id}; use edit_article to change it"
+                )
+            self._check_path_free(site, article, replacing=None)
+            self._articles[site_key][article.id] = article
+            self._version += 1
+        return article
+
+    def edit_article(self, site_key: str, article_id: str, **changes: Any) -> ReplicaArticle:
+        """Change an article's fields; its modified time (page, feeds' build date, sitemaps' lastmod) becomes
+        now unless `modified` is among the changes."""
+        if "id" in changes:
+            raise ValueError("an article's id cannot change; remove it and add another")
+        site = self.site(site_key)
+        with self._lock:
+            old = self.article(site_key, article_id)
+            if "modified" not in changes:
+                now = datetime.now(VN_TZ).replace(microsecond=0)
+                changes["modified"] = max(now, old.published, old.last_modified)
+            new = replace(old, **changes)
+            self._check(site, new)
+            self._check_path_free(site, new, replacing=old)
+            self._articles[site_key][article_id] = new
+            self._version += 1
+        return new
+
+    def remove_article(self, site_key: str, article_id: str) -> ReplicaArticle:
+        """Take an article down: its page answers 404 and it leaves feeds, listings and sitemaps."""
+        with self._lock:
+            old = self.article(site_key, article_id)
+            del self._articles[site_key][article_id]
+            self._version += 1
+        return old
+
+    def _check(self, site: Site, article: ReplicaArticle) -> None:
+        if not site.is_article_url(article.url):
+            raise ValueError(
+                f"{article.url} is not an article URL of {site.key} (pattern {site.article_re.pattern})"
+            )
+        if not isinstance(article, ReplicaArticle):
+            raise TypeError("add ReplicaArticle objects (Replica.new_article builds one)")
+
+    def _check_path_free(self, site: Site, article: ReplicaArticle, replacing: ReplicaArticle | None) -> None:
+        host = _normalize_host(article.domain)
+        for key in self._hosts.get(host, []):
+            for other in self._articles[key].values():
+                if other is not replacing and other.path == article.path:
+                    raise ValueError(f"{article.url} is already served for {key} article {other.id}")
+
+    # --- requests ------------------------------------------------------------------------------------------
+    @property
+    def request_log(self) -> list[tuple[str, str, str]]:
+        """(method, host, path with query) of every request answered, oldest first."""
+        with self._lock:
+            return list(self._log)
+
+    def clear_log(self) -> None:
+        with self._lock:
+            self._log.clear()
+
+    def inject_fault(self, url: str, status: int = 503, times: int | None = 1) -> None:
+        """Answer `status` to the next `times` requests (None: all, until `clear_faults`) whose host and path
+        start like `url` (`https://host/path` or `host/path`)."""
+        parts = urlsplit(url if "://" in url else f"https://{url}")
+        query = f"?{parts.query}" if parts.query else ""
+        prefix = _normalize_host(parts.hostname) + (parts.path or "/") + query
+        with self._lock:
+            self._faults.append(_Fault(prefix, status, times))
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def resolve(self, host_header: str | None, target: str) -> tuple[str | None, str, str]:
+        """(registered host or None, path on that host, query) for a request."""
+        parts = urlsplit(target)
+        path, query = parts.path or "/", parts.query
+        if parts.scheme in ("http", "https") and parts.hostname:
+            host = _normalize_host(parts.hostname)
+            return (host if host in self._hosts else None), path, query
+        host = _normalize_host(host_header)
+        if host in self._hosts:
+            return host, path, query
+        first, _, rest = path.lstrip("/").partition("/")
+        if _normalize_host(first) in self._hosts:
+            return _normalize_host(first), "/" + rest, query
+        return None, path, query
+
+    def get(self, url: str, method: str = "GET") -> Page:
+        """Answer one URL without a socket: `https://host/path?query`, or the rewrite form `/host/path?query`
+        (or `/` for the list of portals)."""
+        return self.handle(method, None, url)
+
+    def handle(self, method: str, host_header: str | None, target: str) -> Page:
+        host, path, query = self.resolve(host_header, target)
+        shown = path + (f"?{query}" if query else "")
+        with self._lock:
+            self._log.append((method, host or _normalize_host(host_header), shown))
+        if host is None:
+            if path == "/":
+                return self._index()
+            if path == "/robots.txt":
+                return Page(200, TEXT, b"User-agent: *\nDisallow:\n")
+            return _not_found(target)
+        fault = self._take_fault(host + shown)
+        if fault is not None:
+            return fault
+        handler = self._routes_for(host).get(path)
+        if handler is None:
+            return _not_found(f"{host}{shown}")
+        return handler(parse_qs(query))
+
+    def _take_fault(self, where: str) -> Page | None:
+        with self._lock:
+            for fault in self._faults:
+                if where.startswith(fault.prefix) and (fault.remaining is None or fault.remaining > 0):
+                    if fault.remaining is not None:
+                        fault.remaining -= 1
+                    return Page(fault.status, TEXT, f"{fault.status} injected by the replica\n".encode())
+        return None
+
+    def _index(self) -> Page:
+        rows = []
+        for host in self.hosts():
+            for key in self._hosts[host]:
+                site = self._sites[key]
+                with self._lock:
+                    count = len(self._articles[key])
+                rows.append(
+                    f'<li><a href="/{host}/">{escape(host)}</a> — {escape(site.name)} ({key}, family '
+                    f"{site.family.key}, {site.active_label}, {count} articles)</li>"
+                )
+        body = (
+            '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Replica of Vietnam\'s '
+            "provincial "
+            "news portals</title></head><body><h1>Replica portals</h1><p>Request "
+            "<code>/&lt;host&gt;&lt;path&gt;"
+            "</code>, or send the portal's host in the Host header.</p><ul>"
+            + "".join(rows)
+            + "</ul></body></html>"
+        )
+        return Page(200, HTML, body.encode("utf-8"))
+
+    # --- the pages of a host -------------------------------------------------------------------------------
+    def _routes_for(self, host: str) -> dict[str, Handler]:
+        with self._lock:
+            cached = self._routes.get(host)
+            if cached is not None and cached[0] == self._version:
+                return cached[1]
+            routes = self._build_routes(host)
+            self._routes[host] = (self._version, routes)
+            return routes
+
+    def _sections(self, site: Site) -> list[tuple[str, str]]:
+        """(slug, name) of the site's sections: its listings, then the corpus plan, then what articles use."""
+        found: dict[str, str] = {}
+        for kind, url in site.entry_points():
+            if kind == "listing":
+                slug = urlsplit(url).path.strip("/").split("/")[0]
+                found.setdefault(slug, SECTION_NAMES.get(slug, slug))
+        writing = WRITING.get(site.key)
+        for slug, name, _ in writing.sections if writing else ():
+            found.setdefault(slug, name)
+        for a in sorted(self._articles[site.key].values(), key=lambda a: a.published):
+            found.setdefault(a.section, a.section_name)
+        return list(found.items()) or [("thoi-su", "Thời sự")]
+
+    def _feed_paths(self, site: Site, sections: Sequence[tuple[str, str]]) -> list[tuple[str, str | None]]:
+        """(feed path, section slug or None for all) the site serves: its declared feeds, then one per
+        section."""
+        names = {slug for slug, _ in sections}
+        out: list[tuple[str, str | None]] = []
+        for kind, url in site.entry_points():
+            if kind == "feed":
+                path = urlsplit(url).path
+                segments = path.strip("/").split("/")
+                slug = (
+                    segments[0]
+                    if path.endswith("/index.rss")
+                    else segments[-1].removesuffix(".rss")
+                    if path.startswith("/rss/")
+                    else None
+                )
+                out.append((path, slug if slug in names else None))
+        for slug, _ in sections:
+            out.append((f"/{slug}/index.rss" if site.family.key == "B" else f"/rss/{slug}.rss", slug))
+        return list(dict.fromkeys(out))
+
+    def _build_routes(self, host: str) -> dict[str, Handler]:
+        keys = self._hosts[host]
+        sites = [self._sites[k] for k in keys]
+        everything = [(s, a) for s in sites for a in self._articles[s.key].values()]
+        base = sites[0].base_url
+        routes: dict[str, Handler] = {}
+
+        def add(path: str, handler: Handler) -> None:
+            routes.setdefault(path, handler)
+
+        sitemap_paths = [syndication.SITEMAP_INDEX, syndication.NEWS_SITEMAP]
+        for site in sites:
+            sitemap_paths += [urlsplit(u).path for kind, u in site.entry_points() if kind == "sitemap"]
+        add("/robots.txt", partial(_fixed, Page(200, TEXT, syndication.robots(base, sitemap_paths).encode())))
+        add(
+            syndication.SITEMAP_INDEX,
+            partial(
+                _fixed, Page(200, XML, syndication.sitemap_index(base, (a for _, a in everything)).encode())
+            ),
+        )
+        add(
+            syndication.NEWS_SITEMAP,
+            partial(
+                _fixed, Page(200, XML, syndication.news_sitemap((s.name, a) for s, a in everything).encode())
+            ),
+        )
+        months: dict[str, list[ReplicaArticle]] = {}
+        for _, a in everything:
+            months.setdefault(syndication.month_key(a.published), []).append(a)
+        bases = {s.domain: s.base_url for s in sites}
+        for month, items in months.items():
+            urlset = partial(syndication.urlset, items, bases)
+            add(syndication.monthly_path(month), partial(_lazy, XML, urlset))
+
+        for n, site in enumerate(sites):
+            self._site_routes(site, add, primary=(n == 0))
+        return routes
+
+    def _site_routes(self, site: Site, add: Callable[[str, Handler], None], primary: bool) -> None:
+        renderer = renderer_for(site)
+        sections = self._sections(site)
+        feeds = self._feed_paths(site, sections)
+        newest = sorted(self._articles[site.key].values(), key=lambda a: (a.published, a.id), reverse=True)
+        entry_feeds = tuple(urlsplit(u).path for kind, u in site.entry_points() if kind == "feed")
+        ctx = SiteContext(site, tuple(sections), entry_feeds or tuple(p for p, _ in feeds[:1]), tuple(newest))
+
+        event: tuple[str, str] | None = None
+        if isinstance(renderer, FamilyC):
+            title = "Chính quyền địa phương hai cấp"
+            event = (f"/{slugify(title)}-event{1000 + sum(map(ord, site.key)) % 9000}.html", title)
+            add(event[0], partial(_lazy, HTML, partial(renderer.topic, ctx, event[0], event[1], newest[:6])))
+
+        if primary:
+            add("/", partial(_lazy, HTML, partial(renderer.home, ctx, "")))
+        for a in newest:
+            page = partial(_article_page, renderer.article, ctx, a)
+            add(a.path, page)
+            if site.family.key == "B" and a.path.endswith("/"):
+                add(a.path + "index.htm", page)
+            for image in a.images:
+                if image.src.startswith("/"):
+                    add(image.src, partial(_fixed, Page(200, GIF, PIXEL)))
+        for slug, name in sections:
+            items = [a for a in newest if a.section == slug]
+            pages = max(1, math.ceil(len(items) / PAGE_SIZE))
+            extra = renderer.event_item(*event) if isinstance(renderer, FamilyC) and event else ""
+            listing = partial(_listing_page, renderer.listing, ctx, slug, name, items, pages, extra)
+            add(f"/{slug}/", listing)
+            add(f"/{slug}", listing)
+            for number in range(2, pages + 1):
+                path = renderer.page_path(slug, number)
+                if "?" not in path:
+                    add(path, partial(_listing_fixed, listing, number))
+        for path, feed_section in feeds:
+            chosen = [a for a in newest if a.section == feed_section] if feed_section else newest
+            channel = dict(sections).get(feed_section or "", "Tin mới nhất")
+            link = site.absolute(f"/{feed_section}/" if feed_section else "/")
+            add(
+                path,
+                partial(
+                    _lazy,
+                    RSS,
+                    partial(
+                        syndication.rss, site, f"{site.name} - {channel}", link, site.absolute(path), chosen
+                    ),
+                ),
+            )
+
+
+def _fixed(page: Page, query: Query) -> Page:
+    return page
+
+
+def _lazy(content_type: str, render: Callable[[], str], query: Query) -> Page:
+    return Page(200, content_type, render().encode("utf-8"))
+
+
+def _article_page(
+    render: Callable[[SiteContext, ReplicaArticle], str], ctx: SiteContext, a: ReplicaArticle, query: Query
+) -> Page:
+    headers = (("Last-Modified", format_datetime(a.last_modified.astimezone(UTC), usegmt=True)),)
+    return Page(200, HTML, finish(render(ctx, a), a.nfd), headers)
+
+
+def _listing_page(
+    render: Callable[..., str],
+    ctx: SiteContext,
+    slug: str,
+    name: str,
+    items: Sequence[ReplicaArticle],
+    pages: int,
+    extra: str,
+    query: Query,
+    number: int | None = None,
+) -> Page:
+    if number is None:
+        raw = (query.get("page") or ["1"])[0]
+        number = int(raw) if raw.isdigit() else 0
+    if not 1 <= number <= pages:
+        return _not_found(f"/{slug}/ page {number}")
+    start = (number - 1) * PAGE_SIZE
+    shown = items[start : start + PAGE_SIZE]
+    html = render(ctx, slug, name, shown, number, pages, extra if number == 1 else "")
+    return Page(200, HTML, html.encode("utf-8"))
+
+
+def _listing_fixed(listing: Callable[..., Page], number: int, query: Query) -> Page:
+    return listing(query, number=number)
+
+
+__all__ = ["Page", "Replica"]
