@@ -1,9 +1,9 @@
 """Route the registered portals' hosts to a local replica, from outside the spider.
 
-With the `CRAWLER_REPLICA_URL` setting, this download handler serves `http` and `https` requests for every
-registered domain from `<replica>/<host><path>?<query>` and hands back a response whose URL is the one asked
-for, so spiders, middlewares and pipelines never learn that they talk to a replica. Requests to any other host
-go out as usual.
+This download handler is Scrapy's HTTP/1.1 handler for `http` and `https`. With the `CRAWLER_REPLICA_URL`
+setting, it serves requests for every registered domain from `<replica>/<host><path>?<query>` and hands back a
+response whose URL is the one asked for, so spiders, middlewares and pipelines never learn that they talk to a
+replica. Without the setting, and for any other host, requests go out as usual.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
-from scrapy.exceptions import NotConfigured
 
 from crawler.sites import all_sites
 
@@ -40,15 +39,12 @@ class ReplicaRoutingHandler(HTTP11DownloadHandler):
     """Scrapy's HTTP/1.1 handler, with registered portal hosts answered by the replica."""
 
     def __init__(self, crawler: Crawler) -> None:
-        replica = crawler.settings.get("CRAWLER_REPLICA_URL")
-        if not replica:
-            raise NotConfigured("CRAWLER_REPLICA_URL is not set")
         super().__init__(crawler)
-        self._replica: str = replica
+        self._replica: str | None = crawler.settings.get("CRAWLER_REPLICA_URL") or None
         self._hosts = registered_hosts()
 
     async def download_request(self, request: Request) -> Response:
-        target = replica_url_for(request.url, self._replica, self._hosts)
+        target = replica_url_for(request.url, self._replica, self._hosts) if self._replica else None
         if target is None:
             response: Response = await super().download_request(request)
             return response
@@ -58,10 +54,8 @@ class ReplicaRoutingHandler(HTTP11DownloadHandler):
 
 def replica_settings(replica_url: str) -> dict[str, object]:
     """Settings that send every registered portal to the replica; no politeness delay against localhost."""
-    handler = "crawler.routing.ReplicaRoutingHandler"
     return {
         "CRAWLER_REPLICA_URL": replica_url,
-        "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "AUTOTHROTTLE_START_DELAY": 0.0,
         "DOWNLOAD_DELAY": 0.0,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 8,

@@ -36,8 +36,13 @@ ITEM_PIPELINES = {
 # Where articles go: a local folder by default, any store URL `crawler.store.open_store` knows.
 CRAWLER_STORE = "file://./data"
 
-# When set (by `crawler demo` and the tests), every registered portal host is served by this replica.
+# When set (by `crawler demo`, the tests, or `scrapy crawl KEY -s CRAWLER_REPLICA_URL=http://127.0.0.1:8765`),
+# every registered portal host is served by this replica; the handler passes everything else through.
 CRAWLER_REPLICA_URL = None
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.routing.ReplicaRoutingHandler",
+    "https": "crawler.routing.ReplicaRoutingHandler",
+}
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
