@@ -1,0 +1,313 @@
+"""The HTTP API (FastAPI): sites, runs, recrawl and cancel, health and metrics, with its OpenAPI document.
+
+Reads are open (Prometheus scrapes `/metrics`, probes hit `/healthz`); every mutating endpoint needs
+`Authorization: Bearer <CRAWLER_API_TOKEN>`. The token is compared in constant time and never echoed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from importlib import metadata
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response, status
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+
+from crawler.service.app import Service
+from crawler.service.history import STATES, BadTransitionError, Run, SiteBusyError
+from crawler.service.metrics import CONTENT_TYPE, render
+from crawler.service.runs import RunNotFoundError, ServiceStoppingError, tail_lines
+from crawler.service.scheduler import SiteSchedule
+from crawler.sites import Site, all_sites
+
+MAX_ID = 2**63 - 1
+# Declares the scheme in the OpenAPI document; the check itself is TokenAuth's (annotations below are read
+# from module globals, hence here and not inside create_app).
+bearer = HTTPBearer(auto_error=False, description="CRAWLER_API_TOKEN")
+RunState = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+assert set(RunState.__args__) == set(STATES)  # type: ignore[attr-defined]
+
+
+# -- response models -------------------------------------------------------------------------------------
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+class Busy(BaseModel):
+    detail: str
+    run_id: int | None = Field(description="the site's active run")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "stopping"]
+    version: str
+    auth: bool
+    schedule: bool
+    running: int
+    queued: int
+
+
+class RunOut(BaseModel):
+    id: int
+    site: str
+    state: RunState
+    trigger: str = Field(description="manual, schedule or catch-up")
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    cancel_requested_at: datetime | None
+    exit_code: int | None
+    error: str | None
+    pages: int | None
+    articles: int | None
+    rejects: int | None
+    errors: int | None
+    duration_seconds: float | None
+
+    @classmethod
+    def of(cls, run: Run) -> RunOut:
+        return cls(**{name: getattr(run, name) for name in cls.model_fields})
+
+
+class RunDetail(RunOut):
+    stats: dict[str, Any] | None = Field(description="the crawl's stats.json (totals and per-site counters)")
+    log_tail: list[str] = Field(description="the last lines of the crawl's log")
+
+    @classmethod
+    def detail(cls, run: Run, log_lines: int) -> RunDetail:
+        base = RunOut.of(run).model_dump()
+        return cls(**base, stats=run.stats, log_tail=tail_lines(run.log_path, log_lines))
+
+
+class SiteOut(BaseModel):
+    key: str
+    name: str
+    domain: str
+    domains: list[str]
+    province: str
+    family: str
+    active_from: date | None
+    active_to: date | None
+    successor: str | None
+    verified: bool
+    schedule: str | None = Field(description="the cron expression, or null where the schedule is off")
+    timezone: str
+    scheduled: bool = Field(description="whether the site is crawled on the schedule")
+    skip_reason: str | None = Field(description="why it is not (off, archive, not active yet)")
+    offset_seconds: int = Field(description="the site's stable start offset after each slot (spread)")
+    next_run_at: datetime | None
+    active_run: RunOut | None
+    last_run: RunOut | None
+
+
+class CrawlAccepted(BaseModel):
+    run_id: int
+    site: str
+    state: RunState
+    url: str = Field(description="where to follow the run")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("vn-news-crawler")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+# -- the app ---------------------------------------------------------------------------------------------
+
+
+def create_app(service: Service) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service.start()
+        try:
+            yield
+        finally:
+            service.stop()
+
+    app = FastAPI(
+        title="vn-news-crawler service",
+        version=_version(),
+        description="Nightly crawls of Vietnam's provincial news portals, recrawls on demand, run history.",
+        lifespan=lifespan,
+    )
+    unauthorized: dict[int | str, dict[str, Any]] = {401: {"model": Problem, "description": "no valid token"}}
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """A 405's `Allow` lists every method of the path (Starlette names only the first route's)."""
+        if exc.status_code != status.HTTP_405_METHOD_NOT_ALLOWED:
+            return await http_exception_handler(request, exc)
+        allowed: set[str] = set()
+        for route in app.router.routes:
+            if route.matches(request.scope)[0] is not Match.NONE:
+                allowed |= getattr(route, "methods", None) or set()
+        headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(allowed))}
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+
+    def require_token(
+        request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> None:
+        if not service.auth.accepts(request.headers.get("authorization")):
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                detail="a valid bearer token is required (Authorization: Bearer <CRAWLER_API_TOKEN>)",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    def site_or_404(key: str) -> Site:
+        site = all_sites().get(key)
+        if site is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"unknown site {key!r}")
+        return site
+
+    def run_or_404(run_id: int) -> Run:
+        run = service.history.get(run_id)
+        if run is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no run {run_id}")
+        return run
+
+    def site_out(site: Site, schedule: SiteSchedule, now: datetime) -> SiteOut:
+        active = service.history.active_for(site.key)
+        recent = service.history.recent(site=site.key, limit=5)
+        last = next((run for run in recent if not run.active), None)
+        return SiteOut(
+            key=site.key,
+            name=site.name,
+            domain=site.domain,
+            domains=list(site.domains),
+            province=site.province,
+            family=site.family.key,
+            active_from=site.active_from,
+            active_to=site.active_to,
+            successor=site.successor,
+            verified=site.verified,
+            schedule=schedule.cron,
+            timezone=service.config.timezone,
+            scheduled=schedule.scheduled,
+            skip_reason=schedule.skip_reason,
+            offset_seconds=int(schedule.offset.total_seconds()),
+            next_run_at=schedule.next_fire(now),
+            active_run=RunOut.of(active) if active else None,
+            last_run=RunOut.of(last) if last else None,
+        )
+
+    @app.get("/healthz", response_model=Health, tags=["service"])
+    def healthz() -> Health:
+        """Liveness and readiness: 200 while the service takes work."""
+        active = service.history.active()
+        return Health(
+            status="stopping" if service.runs.stopping else "ok",
+            version=_version(),
+            auth=service.auth.enabled,
+            schedule=service.schedule_enabled,
+            running=sum(1 for run in active if run.state == "running"),
+            queued=sum(1 for run in active if run.state == "queued"),
+        )
+
+    @app.get("/sites", response_model=list[SiteOut], tags=["sites"])
+    def list_sites() -> list[SiteOut]:
+        """Every registered site with its schedule, active run and last finished run."""
+        now = service.clock.now()
+        schedules = service.scheduler.schedules(now)
+        return [site_out(site, schedules[key], now) for key, site in all_sites().items()]
+
+    @app.get("/sites/{key}", response_model=SiteOut, responses={404: {"model": Problem}}, tags=["sites"])
+    def get_site(key: str) -> SiteOut:
+        site = site_or_404(key)
+        now = service.clock.now()
+        return site_out(site, service.scheduler.schedules(now)[key], now)
+
+    @app.post(
+        "/sites/{key}/crawl",
+        status_code=status.HTTP_202_ACCEPTED,
+        response_model=CrawlAccepted,
+        responses={
+            **unauthorized,
+            404: {"model": Problem, "description": "unknown site"},
+            409: {"model": Busy, "description": "the site already has a queued or running run"},
+            503: {"model": Problem, "description": "the service is shutting down"},
+        },
+        dependencies=[Depends(require_token)],
+        tags=["runs"],
+    )
+    def crawl_site(key: str, response: Response) -> CrawlAccepted | JSONResponse:
+        """Queue a crawl of one site now (a manual recrawl). It starts when a run slot is free."""
+        site = site_or_404(key)
+        try:
+            run = service.runs.submit(site.key, "manual")
+        except SiteBusyError as exc:
+            body = Busy(detail=f"site {site.key!r} already has an active run", run_id=exc.run_id)
+            return JSONResponse(body.model_dump(), status_code=status.HTTP_409_CONFLICT)
+        except ServiceStoppingError:
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE, detail="the service is shutting down"
+            ) from None
+        response.headers["Location"] = f"/runs/{run.id}"
+        return CrawlAccepted(run_id=run.id, site=run.site, state=run.state, url=f"/runs/{run.id}")  # type: ignore[arg-type]
+
+    @app.get("/runs", response_model=list[RunOut], tags=["runs"])
+    def list_runs(
+        site: str | None = None,
+        state: RunState | None = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        before: Annotated[
+            int | None, Query(ge=1, le=MAX_ID, description="only runs with a smaller id")
+        ] = None,
+    ) -> list[RunOut]:
+        """Recent runs, newest first."""
+        return [
+            RunOut.of(run)
+            for run in service.history.recent(site=site, state=state, limit=limit, before=before)
+        ]
+
+    @app.get("/runs/{run_id}", response_model=RunDetail, responses={404: {"model": Problem}}, tags=["runs"])
+    def get_run(
+        run_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+        log_lines: Annotated[int, Query(ge=0, le=2000)] = 50,
+    ) -> RunDetail:
+        """One run: its state, its stats and the last lines of its log."""
+        return RunDetail.detail(run_or_404(run_id), log_lines)
+
+    @app.delete(
+        "/runs/{run_id}",
+        status_code=status.HTTP_202_ACCEPTED,
+        response_model=RunOut,
+        responses={
+            **unauthorized,
+            404: {"model": Problem},
+            409: {"model": Problem, "description": "the run has already finished"},
+        },
+        dependencies=[Depends(require_token)],
+        tags=["runs"],
+    )
+    def cancel_run(run_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> RunOut:
+        """Cancel a run: a queued one at once; a running one gets SIGTERM, then SIGKILL after the grace."""
+        try:
+            return RunOut.of(service.runs.cancel(run_id))
+        except RunNotFoundError:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no run {run_id}") from None
+        except BadTransitionError as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+
+    @app.get(
+        "/metrics",
+        response_class=Response,
+        responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text exposition"}},
+        tags=["service"],
+    )
+    def metrics() -> Response:
+        """Runs, articles, errors and durations per site, in Prometheus text format."""
+        return Response(render(service.registry), media_type=CONTENT_TYPE)
+
+    return app
