@@ -40,6 +40,7 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/store.py
 
 docker:
 	docker build -t vn-news-crawler .

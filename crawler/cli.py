@@ -13,10 +13,12 @@ from pathlib import Path
 
 from crawler.item import Rejected
 from crawler.runner import RunResult, run_crawl
+from crawler.service.commands import add_service_commands
 from crawler.sites import UnknownSiteError, all_sites, get_site
-from crawler.store import BadStoreURLError, open_store
+from crawler.store import BadStoreURLError, LocalStore, ObjectStore, StoreError, open_store
 
 DEFAULT_STORE = "file://./data"
+DEFAULT_STATE = "./data/state.sqlite"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
-    except (UnknownSiteError, BadStoreURLError, ValueError) as exc:
+    except (UnknownSiteError, BadStoreURLError, StoreError, ValueError) as exc:
         print(f"crawler: error: {exc}", file=sys.stderr)
         return 2
     return code
@@ -50,7 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("sites", nargs="*", metavar="SITE", help="site keys, as `crawler sites` lists them")
     crawl.add_argument("--all", action="store_true", help="crawl every registered site")
     _store_option(crawl)
+    _state_option(crawl)
     crawl.add_argument("--limit", type=_positive_int, help="at most N article pages per site")
+    crawl.add_argument(
+        "--recrawl",
+        action="store_true",
+        help="request known articles again (conditionally) and page every listing",
+    )
     crawl.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
     crawl.add_argument("--replica", metavar="URL", help="serve every registered portal from this replica")
     crawl.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
@@ -72,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Start the local replica, crawl every registered site against it, write to the store.",
     )
     _store_option(demo, default="file://./data/demo")
+    demo.add_argument(
+        "--state",
+        metavar="PATH",
+        help="crawl state file (default: <store folder>-state.sqlite beside the store)",
+    )
     demo.add_argument("--limit", type=_positive_int, help="at most N article pages per site")
     demo.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
     demo.set_defaults(handler=cmd_demo)
@@ -95,12 +108,29 @@ def build_parser() -> argparse.ArgumentParser:
     parse_date.add_argument("--relative-to", metavar="ISO", help="the fetch time relative forms count from")
     parse_date.add_argument("-v", "--verbose", action="store_true", help="also print the rule and the reason")
     parse_date.set_defaults(handler=cmd_parse_date)
+
+    add_service_commands(commands)
     return parser
 
 
 def _store_option(parser: argparse.ArgumentParser, default: str = DEFAULT_STORE) -> None:
     parser.add_argument(
-        "--store", default=default, metavar="URL", help=f"object store URL (default {default})"
+        "--store",
+        default=default,
+        metavar="URL",
+        help=f"file://PATH or s3://BUCKET/PREFIX (default {default})",
+    )
+    parser.add_argument(
+        "--s3-endpoint", metavar="URL", help="S3 endpoint (default: AWS_ENDPOINT_URL, else AWS)"
+    )
+
+
+def _state_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--state",
+        default=DEFAULT_STATE,
+        metavar="PATH",
+        help=f"crawl state SQLite file (default {DEFAULT_STATE})",
     )
 
 
@@ -142,9 +172,16 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         return 2
     for key in keys:
         get_site(key)
-    open_store(args.store)
+    open_store(args.store, s3_endpoint=args.s3_endpoint).check()
     result = run_crawl(
-        keys, store=args.store, limit=args.limit, replica_url=args.replica, log_level=args.log_level
+        keys,
+        store=args.store,
+        state=args.state,
+        limit=args.limit,
+        recrawl=args.recrawl,
+        replica_url=args.replica,
+        log_level=args.log_level,
+        extra_settings={"CRAWLER_S3_ENDPOINT": args.s3_endpoint},
     )
     return _report(result, args.stats_json)
 
@@ -152,15 +189,19 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.replica import ReplicaServer, build_replica
 
-    store = open_store(args.store)
+    store = open_store(args.store, s3_endpoint=args.s3_endpoint)
+    store.check()
+    state = args.state or _state_beside(store)
     with ReplicaServer(build_replica()) as server:
         print(f"replica of {len(all_sites())} portals at {server.base_url}", file=sys.stderr)
         result = run_crawl(
             list(all_sites()),
             store=args.store,
+            state=state,
             limit=args.limit,
             replica_url=server.base_url,
             log_level="WARNING",
+            extra_settings={"CRAWLER_S3_ENDPOINT": args.s3_endpoint},
         )
     code = _report(result, args.stats_json)
     print(f"articles are in {store.describe('articles')}")
@@ -212,6 +253,13 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
 
 
 # -- helpers ---------------------------------------------------------------------------------------------
+
+
+def _state_beside(store: ObjectStore) -> str:
+    """`data/demo` -> `data/demo-state.sqlite`: a demo's state lives and dies with its store."""
+    if not isinstance(store, LocalStore):
+        return "./data/demo-state.sqlite"
+    return str(store.root.with_name(store.root.name + "-state.sqlite"))
 
 
 def _print_table(rows: Sequence[Sequence[str]]) -> None:

@@ -44,11 +44,19 @@ class Article:
     language: str = "vi"
     source_tag: str | None = None
     content_hash: str = ""
+    version: int = 1
+    previous_hash: str | None = None
+    cluster_id: str | None = None
+    duplicate_of: str | None = None
     field_sources: dict[str, str] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
-    # Hints from discovery, kept for the pipelines and never written out.
+    # For the pipelines only, never written out: hints from discovery, the page's HTTP validators, and the
+    # store key of the article's first version (later versions are written beside it).
     feed_published_raw: str | None = field(default=None, metadata={"internal": True})
     feed_modified_raw: str | None = field(default=None, metadata={"internal": True})
+    http_etag: str | None = field(default=None, metadata={"internal": True})
+    http_last_modified: str | None = field(default=None, metadata={"internal": True})
+    first_version_key: str | None = field(default=None, metadata={"internal": True})
 
     def to_json(self) -> dict[str, Any]:
         """The published form: every schema field, none of the internal ones."""

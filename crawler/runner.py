@@ -23,6 +23,12 @@ COUNTERS = {
     "listing_pages": "crawler/pages/listing",
     "article_pages": "crawler/pages/article",
     "articles_written": "crawler/articles/written",
+    "articles_new": "crawler/articles/new",
+    "articles_updated": "crawler/articles/updated",
+    "articles_unchanged": "crawler/articles/unchanged",
+    "articles_not_modified": "crawler/articles/not_modified",
+    "articles_known_skipped": "crawler/articles/known_skipped",
+    "near_duplicates": "crawler/articles/near_duplicate",
     "rejects": "crawler/articles/rejected",
     "duplicates": "crawler/articles/duplicate",
     "errors": "crawler/errors",
@@ -62,7 +68,9 @@ def run_crawl(
     site_keys: list[str],
     *,
     store: str,
+    state: str | None = None,
     limit: int | None = None,
+    recrawl: bool = False,
     replica_url: str | None = None,
     log_level: str = "INFO",
     extra_settings: dict[str, Any] | None = None,
@@ -73,6 +81,8 @@ def run_crawl(
     settings = get_project_settings()
     settings.set("CRAWLER_STORE", store, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    if state:
+        settings.set("CRAWLER_STATE", state, priority="cmdline")
     if replica_url:
         settings.setdict(replica_settings(replica_url), priority="cmdline")
     settings.setdict(extra_settings or {}, priority="cmdline")
@@ -86,7 +96,7 @@ def run_crawl(
     for site in sites:
         crawler = process.create_crawler(site.key)
         crawlers.append((site.key, crawler))
-        process.crawl(crawler, limit=limit)
+        process.crawl(crawler, limit=limit, recrawl=recrawl)
     process.start()
     result.seconds = time.monotonic() - started
     result.finished_at = datetime.now(VN_TZ).isoformat(timespec="seconds")

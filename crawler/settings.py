@@ -35,6 +35,10 @@ ITEM_PIPELINES = {
 
 # Where articles go: a local folder by default, any store URL `crawler.store.open_store` knows.
 CRAWLER_STORE = "file://./data"
+# The S3 endpoint for an s3:// store (MinIO, Ceph, R2); unset: AWS_ENDPOINT_URL, else AWS itself.
+CRAWLER_S3_ENDPOINT = None
+# Store writes run on a pool of their own, this size, never on the reactor thread.
+CRAWLER_STORE_THREADS = 16
 
 # When set (by `crawler demo`, the tests, or `scrapy crawl KEY -s CRAWLER_REPLICA_URL=http://127.0.0.1:8765`),
 # every registered portal host is served by this replica; the handler passes everything else through.
@@ -46,3 +50,6 @@ DOWNLOAD_HANDLERS = {
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+
+# What the crawler knows of every article (hashes, versions, HTTP validators): SQLite by default.
+CRAWLER_STATE = "./data/state.sqlite"

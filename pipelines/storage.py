@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import NotConfigured
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
 
 from crawler.item import Article, Rejected
+from crawler.state import KnownArticle, SQLiteState, open_state
 from crawler.store import ObjectStore, open_store
-from crawler.store.layout import article_key, reject_key
+from crawler.store.layout import article_key, reject_key, version_key
 from pipelines._base import CrawlerPipeline
 
 if TYPE_CHECKING:
@@ -30,9 +32,34 @@ def key_and_body(item: Article | Rejected) -> tuple[str, bytes]:
     """Where an item goes in the store and what is written there."""
     if isinstance(item, Article):
         assert item.published_at is not None  # validation guarantees it
-        return article_key(item.site, item.published_at, item.id), encode(item.to_json())
+        first = item.first_version_key or article_key(item.site, item.published_at, item.id)
+        return version_key(first, item.version), encode(item.to_json())
     reject_id = hashlib.sha256(item.article.url.encode("utf-8")).hexdigest()[:20]
     return reject_key(item.article.site, item.article.fetched_at, reject_id), encode(item.to_json())
+
+
+@cache
+def _writer_pool(threads: int) -> ThreadPoolExecutor:
+    """One bounded pool of store writers per process, shared by the crawlers of a run (not the reactor's)."""
+    return ThreadPoolExecutor(max_workers=threads, thread_name_prefix="store-writer")
+
+
+def known_from(article: Article, key: str) -> KnownArticle:
+    """What the crawl state keeps of an article just stored at `key`."""
+    first_key = article.first_version_key or key
+    return KnownArticle(
+        canonical_url=article.canonical_url,
+        id=article.id,
+        site=article.site,
+        content_hash=article.content_hash,
+        version=article.version,
+        object_key=first_key,
+        first_seen=article.fetched_at if article.version == 1 else "",
+        last_seen=article.fetched_at,
+        last_fetched=article.fetched_at,
+        etag=article.http_etag,
+        last_modified=article.http_last_modified,
+    )
 
 
 class StoragePipeline(CrawlerPipeline):
@@ -43,14 +70,17 @@ class StoragePipeline(CrawlerPipeline):
         url = crawler.settings.get("CRAWLER_STORE")
         if not url:
             raise NotConfigured("CRAWLER_STORE is not set")
-        self.store: ObjectStore = open_store(url)
+        self.store: ObjectStore = open_store(url, s3_endpoint=crawler.settings.get("CRAWLER_S3_ENDPOINT"))
+        self._writers = _writer_pool(crawler.settings.getint("CRAWLER_STORE_THREADS", 16))
+        self.state: SQLiteState = open_state(crawler.settings.get("CRAWLER_STATE"))
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article | Rejected):
             return item
         key, body = key_and_body(item)
-        await maybe_deferred_to_future(deferToThread(self.store.put, key, body))
+        await asyncio.wrap_future(self._writers.submit(self.store.put, key, body))
         if isinstance(item, Article):
+            await self.state.record(known_from(item, key))
             self.count("articles/written")
         else:
             self.count("articles/rejected")

@@ -2,12 +2,17 @@
 
 The spider only crawls. What an article page says is decided by `crawler.extract`; what becomes of the item
 (normalization, dates, identity, dedupe, validation, storage) by the pipelines.
+
+Nightly runs are incremental: an article page the crawl state already holds is requested again only when its
+feed or sitemap entry shows a modification after the last fetch (or with `recrawl`), and then conditionally
+(`If-None-Match` / `If-Modified-Since`). A listing's pagination stops at a page that holds only known articles.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -17,15 +22,25 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from crawler.dates import VN_TZ
+from crawler.dates import VN_TZ, parse_date
 from crawler.extract import extract_article
 from crawler.item import Article, article_from_extraction
 from crawler.sites.model import Site
+from crawler.state import CrawlState, KnownArticle, open_state
 from crawler.urls import canonicalize
 
 logger = logging.getLogger(__name__)
 
 FEED_ITEM_XPATH = "//*[local-name()='item' or local-name()='entry']"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An article URL found by discovery, with what its feed or sitemap entry said of its dates."""
+
+    url: str
+    published: str | None = None
+    modified: str | None = None
 
 
 def spider_class_for(site: Site) -> type[SiteSpider]:
@@ -39,10 +54,20 @@ class SiteSpider(Spider):
     name = "site"
     site: ClassVar[Site]
 
-    def __init__(self, *args: Any, limit: int | str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, limit: int | str | None = None, recrawl: bool | str = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.article_limit = int(limit) if limit not in (None, "") else None
+        self.recrawl = recrawl not in (False, "", "0", "false", "no")
         self._requested: set[str] = set()
+        self._state: CrawlState | None = None
+
+    @property
+    def state(self) -> CrawlState:
+        if self._state is None:
+            self._state = open_state(self.settings.get("CRAWLER_STATE"))
+        return self._state
 
     # -- discovery ---------------------------------------------------------------------------------------
 
@@ -56,11 +81,12 @@ class SiteSpider(Spider):
                 meta={"page_kind": kind, "listing_page": 1},
             )
 
-    def parse_feed(self, response: Response) -> Iterator[Request]:
+    async def parse_feed(self, response: Response) -> AsyncIterator[Request]:
         self._count_page("feed")
         if not isinstance(response, TextResponse):
             self._count_error("not_a_feed", response.url)
             return
+        candidates = []
         for entry in response.xpath(FEED_ITEM_XPATH):
             link = (
                 entry.xpath("./*[local-name()='link']/text()").get()
@@ -72,9 +98,12 @@ class SiteSpider(Spider):
             ).get()
             modified = entry.xpath("./*[local-name()='updated']/text()").get()
             if link:
-                yield from self._article_request(response.urljoin(link), published, modified)
+                candidates.append(Candidate(response.urljoin(link), published, modified))
+        requests, _ = await self._article_requests(candidates)
+        for request in requests:
+            yield request
 
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Request]:
         self._count_page("sitemap")
         body = response.body
         if body[:2] == b"\x1f\x8b":
@@ -93,12 +122,16 @@ class SiteSpider(Spider):
                     meta={"page_kind": "sitemap"},
                 )
             return
+        candidates = []
         for entry in sitemap:
             news = entry.get("news")
             published = news.get("publication_date") if isinstance(news, dict) else None
-            yield from self._article_request(entry["loc"], published, entry.get("lastmod"))
+            candidates.append(Candidate(entry["loc"], published, entry.get("lastmod")))
+        requests, _ = await self._article_requests(candidates)
+        for request in requests:
+            yield request
 
-    def parse_listing(self, response: Response) -> Iterator[Request]:
+    async def parse_listing(self, response: Response) -> AsyncIterator[Request]:
         self._count_page("listing")
         if not isinstance(response, TextResponse):
             self._count_error("not_html", response.url)
@@ -106,12 +139,13 @@ class SiteSpider(Spider):
         family = self.site.family
         links = [href for css in family.listing_links for href in response.css(f"{css}::attr(href)").getall()]
         links += response.css("a::attr(href)").getall()
-        for href in links:
-            url = response.urljoin(href.strip())
-            if self.site.is_article_url(url):
-                yield from self._article_request(url, None, None)
+        requests, all_known = await self._article_requests(
+            Candidate(response.urljoin(h.strip())) for h in links
+        )
+        for request in requests:
+            yield request
         page = int(response.meta.get("listing_page", 1))
-        if page >= self.site.max_listing_pages:
+        if page >= self.site.max_listing_pages or (all_known and not self.recrawl):
             return
         for css in family.next_page:
             next_href = response.css(f"{css}::attr(href)").get()
@@ -124,39 +158,74 @@ class SiteSpider(Spider):
                 )
                 return
 
-    def _article_request(self, url: str, published: str | None, modified: str | None) -> Iterator[Request]:
-        if not self.site.is_article_url(url):
-            return
-        canonical = canonicalize(url)
-        if canonical in self._requested:
-            return
-        if self.article_limit is not None and len(self._requested) >= self.article_limit:
-            self.crawler.stats.inc_value("crawler/articles/over_limit")
-            return
-        self._requested.add(canonical)
-        yield Request(
-            url,
+    async def _article_requests(self, candidates: Iterable[Candidate]) -> tuple[list[Request], bool]:
+        """Requests for the new or modified articles among `candidates`, and whether all were known."""
+        fresh: dict[str, Candidate] = {}
+        for candidate in candidates:
+            if self.site.is_article_url(candidate.url):
+                fresh.setdefault(canonicalize(candidate.url), candidate)
+        known = await self.state.lookup(fresh) if fresh else {}
+        requests = []
+        for canonical, candidate in fresh.items():
+            previous = known.get(canonical)
+            if canonical in self._requested:
+                continue
+            if (
+                previous is not None
+                and not self.recrawl
+                and not _modified_after(candidate.modified, previous)
+            ):
+                self.crawler.stats.inc_value("crawler/articles/known_skipped")
+                continue
+            if self.article_limit is not None and len(self._requested) >= self.article_limit:
+                self.crawler.stats.inc_value("crawler/articles/over_limit")
+                continue
+            self._requested.add(canonical)
+            requests.append(self._article_request(candidate, previous))
+        return requests, bool(fresh) and len(known) == len(fresh) and not requests
+
+    def _article_request(self, candidate: Candidate, previous: KnownArticle | None) -> Request:
+        headers = {}
+        if previous is not None and previous.etag:
+            headers["If-None-Match"] = previous.etag
+        if previous is not None and previous.last_modified:
+            headers["If-Modified-Since"] = previous.last_modified
+        return Request(
+            candidate.url,
             callback=self.parse_article,
             errback=self.on_error,
-            meta={"page_kind": "article", "feed_published": published, "feed_modified": modified},
+            headers=headers,
+            meta={
+                "page_kind": "article",
+                "feed_published": candidate.published,
+                "feed_modified": candidate.modified,
+                "handle_httpstatus_list": [304],
+            },
         )
 
     # -- articles ----------------------------------------------------------------------------------------
 
-    def parse_article(self, response: Response) -> Iterator[Article]:
+    async def parse_article(self, response: Response) -> AsyncIterator[Article]:
         self._count_page("article")
+        fetched_at = datetime.now(VN_TZ).replace(microsecond=0).isoformat()
+        if response.status == 304:
+            self.crawler.stats.inc_value("crawler/articles/not_modified")
+            await self.state.touch(canonicalize(response.url), fetched_at)
+            return
         if not isinstance(response, TextResponse):
             self._count_error("not_html", response.url)
             return
-        fetched_at = datetime.now(VN_TZ).replace(microsecond=0).isoformat()
         extraction = extract_article(response.url, response.body, self.site, encoding=response.encoding)
-        yield article_from_extraction(
+        article = article_from_extraction(
             extraction,
             site=self.site,
             fetched_at=fetched_at,
             feed_published_raw=response.meta.get("feed_published"),
             feed_modified_raw=response.meta.get("feed_modified"),
         )
+        article.http_etag = _header(response, b"ETag")
+        article.http_last_modified = _header(response, b"Last-Modified")
+        yield article
 
     # -- bookkeeping -------------------------------------------------------------------------------------
 
@@ -172,3 +241,16 @@ class SiteSpider(Spider):
         self.crawler.stats.inc_value("crawler/errors")
         self.crawler.stats.inc_value(f"crawler/errors/{kind}")
         logger.warning("%s: %s on %s", self.site.key, kind, url)
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _modified_after(modified_raw: str | None, known: KnownArticle) -> bool:
+    """Whether a feed or sitemap modification time is later than the article's last fetch."""
+    if not modified_raw:
+        return False
+    modified = parse_date(modified_raw).value
+    return modified is not None and modified > datetime.fromisoformat(known.last_fetched)

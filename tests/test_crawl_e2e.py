@@ -41,7 +41,8 @@ class CrawlRun:
 def _crawl(replica_url: str, store: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "crawler.cli", "crawl", "--all", "--replica", replica_url]
-    command += ["--store", store.as_uri(), "--stats-json", str(store / "stats.json"), *extra]
+    command += ["--store", store.as_uri(), "--stats-json", str(store / "stats.json")]
+    command += ["--state", str(store.parent / f"{store.name}-state.sqlite"), *extra]
     return subprocess.run(
         command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300, check=False
     )

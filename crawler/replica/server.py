@@ -16,6 +16,7 @@ import argparse
 import sys
 import threading
 from collections.abc import Sequence
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -23,6 +24,27 @@ from urllib.parse import urlsplit
 
 from crawler.replica.model import Page, ReplicaArticle
 from crawler.replica.state import Replica
+
+
+def not_modified(page: Page, if_none_match: str | None, if_modified_since: str | None) -> Page:
+    """A 304 with no body where the request's validators show the client has this page (RFC 9110, 13.1)."""
+    if page.status != 200:
+        return page
+    headers = dict(page.headers)
+    if if_none_match is not None:
+        etag = headers.get("ETag")
+        matches = etag is not None and etag in {tag.strip() for tag in if_none_match.split(",")}
+        return Page(304, page.content_type, b"", page.headers) if matches else page
+    if if_modified_since is not None and "Last-Modified" in headers:
+        try:
+            unchanged = parsedate_to_datetime(headers["Last-Modified"]) <= parsedate_to_datetime(
+                if_modified_since
+            )
+        except (TypeError, ValueError):
+            return page
+        if unchanged:
+            return Page(304, page.content_type, b"", page.headers)
+    return page
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -41,6 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
             page = self.replica.handle(self.command, self.headers.get("Host"), self.path)
         except Exception as exc:  # a bug in rendering must show as a 500, not a dropped connection
             page = Page(500, "text/plain; charset=utf-8", f"replica error: {exc!r}\n".encode())
+        page = not_modified(page, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
         self.send_response(page.status)
         self.send_header("Content-Type", page.content_type)
         self.send_header("Content-Length", str(len(page.body)))

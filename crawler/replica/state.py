@@ -17,6 +17,7 @@ archive) share the host's sitemaps and robots.txt; where both would serve a path
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -447,8 +448,12 @@ def _lazy(content_type: str, render: Callable[[], str], query: Query) -> Page:
 def _article_page(
     render: Callable[[SiteContext, ReplicaArticle], str], ctx: SiteContext, a: ReplicaArticle, query: Query
 ) -> Page:
-    headers = (("Last-Modified", format_datetime(a.last_modified.astimezone(UTC), usegmt=True)),)
-    return Page(200, HTML, finish(render(ctx, a), a.nfd), headers)
+    body = finish(render(ctx, a), a.nfd)
+    headers = (
+        ("Last-Modified", format_datetime(a.last_modified.astimezone(UTC), usegmt=True)),
+        ("ETag", '"' + hashlib.sha1(body).hexdigest()[:20] + '"'),
+    )
+    return Page(200, HTML, body, headers)
 
 
 def _listing_page(

@@ -28,3 +28,6 @@ class ObjectStore(Protocol):
 
     def describe(self, key: str) -> str:
         """Where a person finds the object (a path or a URL)."""
+
+    def check(self) -> None:
+        """Raise StoreError, with one line naming the fix, when the store cannot be written."""

@@ -1,6 +1,7 @@
 """Every key the service writes, named in one place, the same on every backend.
 
-articles/<site>/<YYYY>/<MM>/<DD>/<id>.json     one article (the date is its publication date, VN time)
+articles/<site>/<YYYY>/<MM>/<DD>/<id>.json        an article's first version (by its publication day)
+articles/<site>/<YYYY>/<MM>/<DD>/<id>.v<N>.json   its version N >= 2, beside the first; never overwritten
 rejects/<site>/<YYYY>/<MM>/<DD>/<reject id>.json   a refused article with its reason
 runs/<run id>.json                             a run's summary, written last
 """
@@ -33,6 +34,13 @@ def _date_path(iso_time: str) -> str:
 
 def article_key(site: str, published_at: str, article_id: str) -> str:
     return check_key(f"articles/{site}/{_date_path(published_at)}/{article_id}.json")
+
+
+def version_key(first_version_key: str, version: int) -> str:
+    """The key of version `version` of the article whose first version is at `first_version_key`."""
+    if version == 1:
+        return check_key(first_version_key)
+    return check_key(first_version_key.removesuffix(".json") + f".v{version}.json")
 
 
 def reject_key(site: str, fetched_at: str, reject_id: str) -> str:

@@ -60,5 +60,13 @@ class LocalStore:
                     keys.append(key)
         return iter(sorted(keys))
 
+    def check(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store folder {self.root}: {exc.strerror or exc}") from exc
+        if not os.access(self.root, os.W_OK):
+            raise StoreError(f"the store folder {self.root} is not writable: fix its permissions or --store")
+
     def describe(self, key: str) -> str:
         return str(self._path(key))

@@ -1,0 +1,149 @@
+"""The embedded crawl state: one SQLite file in WAL mode, reached through a single thread of its own.
+
+Every query runs on that thread (SQLite connections belong to one thread, and a commit's fsync must not
+block Scrapy's reactor); the async methods hand the work over and await it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import astuple, fields
+from pathlib import Path
+from typing import TypeVar
+
+from crawler.state.base import KnownArticle
+from crawler.state.neardup import NearDuplicateIndex, NearMatch
+
+T = TypeVar("T")
+
+_COLUMNS = tuple(f.name for f in fields(KnownArticle))
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS articles (
+    canonical_url TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    site TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    object_key TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    last_fetched TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
+-- columns: {", ".join(_COLUMNS)}
+"""
+_LOOKUP_CHUNK = 500
+
+
+class SQLiteState:
+    """`CrawlState` on a SQLite file (created with its folder if missing)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-state")
+        self._db: sqlite3.Connection | None = None
+        self._near: NearDuplicateIndex | None = None
+        self.call(self._open)
+
+    def _open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=10000")
+        db.executescript(_SCHEMA)
+        self._db = db
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection; only for code already running on the state's thread (see `call`)."""
+        if self._db is None:
+            raise RuntimeError(f"crawl state {self.path} is closed")
+        return self._db
+
+    # -- running on the state's thread -------------------------------------------------------------------
+
+    def call(self, fn: Callable[..., T], *args: object) -> T:
+        """Run `fn(*args)` on the state's thread and wait for it (for code outside the reactor)."""
+        return self._executor.submit(fn, *args).result()
+
+    async def run(self, fn: Callable[..., T], *args: object) -> T:
+        """Run `fn(*args)` on the state's thread without blocking the event loop."""
+        return await asyncio.wrap_future(self._executor.submit(fn, *args))
+
+    # -- CrawlState --------------------------------------------------------------------------------------
+
+    async def lookup(self, canonical_urls: Iterable[str]) -> dict[str, KnownArticle]:
+        return await self.run(self.lookup_now, list(canonical_urls))
+
+    async def record(self, article: KnownArticle) -> None:
+        await self.run(self.record_now, article)
+
+    async def touch(self, canonical_url: str, seen_at: str) -> None:
+        await self.run(self.touch_now, canonical_url, seen_at)
+
+    # -- the same, on the calling thread (the state's own thread, or tests and tools through `call`) -----
+
+    def lookup_now(self, canonical_urls: list[str]) -> dict[str, KnownArticle]:
+        found: dict[str, KnownArticle] = {}
+        for start in range(0, len(canonical_urls), _LOOKUP_CHUNK):
+            chunk = canonical_urls[start : start + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE canonical_url IN ({marks})", chunk
+            )
+            for row in rows:
+                known = KnownArticle(*row)
+                found[known.canonical_url] = known
+        return found
+
+    def record_now(self, article: KnownArticle) -> None:
+        marks = ",".join("?" * len(_COLUMNS))
+        self.db.execute(
+            f"INSERT OR REPLACE INTO articles ({', '.join(_COLUMNS)}) VALUES ({marks})", astuple(article)
+        )
+
+    def touch_now(self, canonical_url: str, seen_at: str) -> None:
+        self.db.execute("UPDATE articles SET last_seen = ? WHERE canonical_url = ?", (seen_at, canonical_url))
+
+    async def near_duplicate(self, article_id: str, text: str) -> NearMatch | None:
+        """The earlier article this text near-duplicates (then this one joins its cluster), or None."""
+        return await self.run(self.near_duplicate_now, article_id, text)
+
+    def near_duplicate_now(self, article_id: str, text: str) -> NearMatch | None:
+        if self._near is None:
+            self._near = NearDuplicateIndex(self.db)
+        return self._near.check_and_add(article_id, text)
+
+    def count(self) -> int:
+        row = self.call(lambda: self.db.execute("SELECT count(*) FROM articles").fetchone())
+        return int(row[0])
+
+    def close(self) -> None:
+        def _close() -> None:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+        self.call(_close)
+        self._executor.shutdown(wait=True)
+
+
+_OPEN: dict[Path, SQLiteState] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_state(path: str | Path) -> SQLiteState:
+    """The process's one state for this file: the crawlers of one run share it (and its thread)."""
+    resolved = Path(path).expanduser().resolve()
+    with _OPEN_LOCK:
+        state = _OPEN.get(resolved)
+        if state is None or state._db is None:
+            state = _OPEN[resolved] = SQLiteState(resolved)
+        return state
