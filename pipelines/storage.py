@@ -54,7 +54,7 @@ def known_from(article: Article, key: str) -> KnownArticle:
         content_hash=article.content_hash,
         version=article.version,
         object_key=first_key,
-        first_seen=article.fetched_at if article.version == 1 else "",
+        first_seen=article.fetched_at,  # the state keeps the first record's
         last_seen=article.fetched_at,
         last_fetched=article.fetched_at,
         etag=article.http_etag,

@@ -7,6 +7,7 @@ block Scrapy's reactor); the async methods hand the work over and await it.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -23,7 +24,8 @@ T = TypeVar("T")
 _COLUMNS = tuple(f.name for f in fields(KnownArticle))
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
-    canonical_url TEXT PRIMARY KEY,
+    url_key INTEGER PRIMARY KEY,  -- 64 bits of the canonical URL's hash: a dense integer b-tree to search
+    canonical_url TEXT NOT NULL,
     id TEXT NOT NULL,
     site TEXT NOT NULL,
     content_hash TEXT NOT NULL,
@@ -34,11 +36,25 @@ CREATE TABLE IF NOT EXISTS articles (
     last_fetched TEXT NOT NULL,
     etag TEXT,
     last_modified TEXT
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
 -- columns: {", ".join(_COLUMNS)}
 """
 _LOOKUP_CHUNK = 500
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM articles"
+_SELECT_ONE = f"{_SELECT} WHERE url_key = ?"
+_INSERT = (
+    f"INSERT INTO articles (url_key, {', '.join(_COLUMNS)}) VALUES (?{',?' * len(_COLUMNS)}) "
+    "ON CONFLICT (url_key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "first_seen")
+)
+"""Insert or update; an article's `first_seen` is kept from its first record."""
+
+
+def url_key(canonical_url: str) -> int:
+    """A signed 64-bit integer from the URL's BLAKE2b hash: SQLite's rowid for the article."""
+    digest = hashlib.blake2b(canonical_url.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 class SQLiteState:
@@ -94,35 +110,31 @@ class SQLiteState:
 
     def lookup_now(self, canonical_urls: list[str]) -> dict[str, KnownArticle]:
         found: dict[str, KnownArticle] = {}
+        wanted = set(canonical_urls)
         for start in range(0, len(canonical_urls), _LOOKUP_CHUNK):
-            chunk = canonical_urls[start : start + _LOOKUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE canonical_url IN ({marks})", chunk
+            keys = [url_key(url) for url in canonical_urls[start : start + _LOOKUP_CHUNK]]
+            sql = (
+                _SELECT_ONE if len(keys) == 1 else f"{_SELECT} WHERE url_key IN ({','.join('?' * len(keys))})"
             )
-            for row in rows:
-                known = KnownArticle(*row)
-                found[known.canonical_url] = known
+            for row in self.db.execute(sql, keys):
+                if row[0] in wanted:  # a 64-bit hash collision is all but impossible; never trust one
+                    found[row[0]] = KnownArticle(*row)
         return found
 
     def record_now(self, article: KnownArticle) -> None:
-        marks = ",".join("?" * len(_COLUMNS))
-        self.db.execute(
-            f"INSERT OR REPLACE INTO articles ({', '.join(_COLUMNS)}) VALUES ({marks})", astuple(article)
-        )
+        self.db.execute(_INSERT, (url_key(article.canonical_url), *astuple(article)))
 
     def record_many_now(self, articles: list[KnownArticle]) -> None:
         """Many records in one transaction (imports, backfills, benchmarks)."""
-        marks = ",".join("?" * len(_COLUMNS))
         with self.db:
             self.db.execute("BEGIN")
-            self.db.executemany(
-                f"INSERT OR REPLACE INTO articles ({', '.join(_COLUMNS)}) VALUES ({marks})",
-                (astuple(a) for a in articles),
-            )
+            self.db.executemany(_INSERT, ((url_key(a.canonical_url), *astuple(a)) for a in articles))
 
     def touch_now(self, canonical_url: str, seen_at: str) -> None:
-        self.db.execute("UPDATE articles SET last_seen = ? WHERE canonical_url = ?", (seen_at, canonical_url))
+        self.db.execute(
+            "UPDATE articles SET last_seen = ? WHERE url_key = ? AND canonical_url = ?",
+            (seen_at, url_key(canonical_url), canonical_url),
+        )
 
     async def near_duplicate(self, article_id: str, text: str) -> NearMatch | None:
         """The earlier article this text near-duplicates (then this one joins its cluster), or None."""
