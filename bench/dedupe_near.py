@@ -4,8 +4,8 @@
     PYTHONPATH=. python bench/dedupe_near.py bench [--articles 1000000]
     PYTHONPATH=. python bench/dedupe_near.py              # both
 
-`bench/dedupe.py` calls `near_duplicate_bench()`; `tests/test_neardup.py` builds its stories with
-`make_stories` and `syndicate`.
+`bench/dedupe.py` can call `near_duplicate_bench()` (runs the bench in a child process, prints and returns
+its figures); `tests/test_neardup.py` builds its stories with `make_stories` and `syndicate`.
 
 The corpus is written here, not copied: provincial news in eight event types (traffic accident, harvest,
 festival, investment, storm, health, school, social support), each story filled from sentence pools with its
@@ -18,11 +18,13 @@ paragraph, the closing paragraph cut, another outlet tag and author line, NFD, w
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -849,8 +851,8 @@ def calibrate(seeds: Iterable[int] = (1, 2, 3)) -> None:
     words: dict[str, list[str]] = {}
 
     def syl(text: str) -> list[str]:
-        if text not in words:
-            words[text] = neardup.syllables(text)
+        if text not in words:  # interned: ten thousand texts' syllables cost pointers, not strings
+            words[text] = [sys.intern(w) for w in neardup.syllables(text)]
         return words[text]
 
     groups = {**pairs.positive, **pairs.negative}
@@ -936,6 +938,7 @@ def calibrate(seeds: Iterable[int] = (1, 2, 3)) -> None:
 
     _estimator_accuracy(pairs, syl, k)
     _lsh_table()
+    _short_stories(seeds)
     _index_end_to_end(seeds)
     print(f"\n(calibration took {time.perf_counter() - started:.0f} s)")
 
@@ -996,10 +999,18 @@ def _estimator_accuracy(pairs: PairSets, syl: Callable[[str], list[str]], k: int
     a_ = prng.integers(1, prime, 128, dtype=np.uint64)[:, None]
     b_ = prng.integers(0, prime, 128, dtype=np.uint64)[:, None]
     sets = [shingles(syl(t), k) for t in texts]
+    for s in sets[:2]:  # warm up both
+        signature(s)
+        np.fromiter(s, dtype=np.uint64, count=len(s))
+    t0 = time.perf_counter()
+    for s in sets:
+        signature(s)
+    oph_warm = 1000 * (time.perf_counter() - t0) / len(sets)
     t0 = time.perf_counter()
     for s in sets:
         x = np.fromiter(s, dtype=np.uint64, count=len(s)) >> np.uint64(32)
         ((a_ * x + b_) % np.uint64(prime)).min(axis=1)
+    print(f"one-permutation, pure Python, warm: {oph_warm:.2f} ms per signature")
     print(f"numpy classic MinHash (datasketch's method): {1000 * (time.perf_counter() - t0) / len(sets):.2f} ms "
           f"per signature, numpy {np.__version__}")  # fmt: skip
 
@@ -1014,6 +1025,36 @@ def _lsh_table() -> None:
         cells = [f"{1 - (1 - s**r) ** b:.4f}" for s in sims]
         mark = " (chosen)" if (b, r) == (bands, rows) else ""
         print(f"| {b} × {r}{mark} | " + " | ".join(cells) + " |")
+
+
+def _short_stories(seeds: Iterable[int]) -> None:
+    """Briefs of one or two paragraphs: what is missed and whether anything merges."""
+    copies: list[tuple[int, float]] = []
+    distinct: list[tuple[int, float]] = []
+    for seed in seeds:
+        briefs = make_stories(seed, short_share=1.0)
+        rng = random.Random(seed)
+        sig = {s.key: neardup.text_signature(s.text(), min_syllables=0) for s in briefs}
+        for s in briefs:
+            a, b = sig[s.key], neardup.text_signature(syndicate(s, rng), min_syllables=0)
+            assert a is not None and b is not None
+            copies.append((len(neardup.syllables(s.text())), neardup.similarity(a, b)))
+        for i, one in enumerate(briefs):
+            for other in briefs[i + 1 :]:
+                if (one.topic, one.province) == (other.topic, other.province):
+                    a, b = sig[one.key], sig[other.key]
+                    assert a is not None and b is not None
+                    distinct.append((len(neardup.syllables(one.text())), neardup.similarity(a, b)))
+    t = neardup.THRESHOLD
+    print(f"\n### Short stories (one or two paragraphs), threshold {t}\n")
+    print("| syllables | syndicated copies | missed | distinct pairs, same type+province | merged |")
+    print("|---|---|---|---|---|")
+    for lo, hi in ((40, 100), (100, 150), (150, 250)):
+        c = [v for n, v in copies if lo <= n < hi]
+        d = [v for n, v in distinct if lo <= n < hi]
+        if c:
+            print(f"| {lo}–{hi - 1} | {len(c)} | {100 * sum(v < t for v in c) / len(c):.0f}% | {len(d)} | "
+                  f"{sum(v >= t for v in d)} |")  # fmt: skip
 
 
 def _index_end_to_end(seeds: Iterable[int]) -> None:
@@ -1148,10 +1189,30 @@ def _bulk_load(db: sqlite3.Connection, n: int, gen: SyntheticSignatures, copy_sh
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's `ru_maxrss` survives fork + exec (a child started from a
+    big parent reports the parent's size), so read the process's own high-water mark where there is one."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def near_duplicate_bench(
+def near_duplicate_bench(articles: int = 1_000_000, queries: int = 2000) -> dict[str, float]:
+    """Build an index of `articles` synthetic articles in a temporary SQLite file and time `check_and_add`,
+    in a child process (so that its peak memory and timings are its own); prints the figures and returns
+    them."""
+    with tempfile.TemporaryDirectory(prefix="neardup-bench-") as folder:
+        out = Path(folder) / "figures.json"
+        command = [sys.executable, __file__, "bench", "--articles", str(articles), "--queries", str(queries)]
+        subprocess.run([*command, "--json", str(out)], check=True, cwd=ROOT)
+        figures: dict[str, float] = json.loads(out.read_text())
+        return figures
+
+
+def bench_in_this_process(
     articles: int = 1_000_000, queries: int = 2000, *, folder: Path | None = None
 ) -> dict[str, float]:
     """Build an index of `articles` synthetic articles in a temporary SQLite file, then time `check_and_add`
@@ -1269,10 +1330,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("what", nargs="?", choices=["calibrate", "bench", "all"], default="all")
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--json", type=Path, help="also write the bench's figures to this file")
     args = parser.parse_args(argv)
-    if args.what in ("calibrate", "all"):
-        calibrate()
-    if args.what in ("bench", "all"):
+    if args.what == "bench":
+        figures = bench_in_this_process(args.articles, args.queries)
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2))
+        return
+    calibrate()
+    if args.what == "all":
+        print()
         near_duplicate_bench(args.articles, args.queries)
 
 

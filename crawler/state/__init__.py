@@ -5,6 +5,7 @@ process shares for a path.
 """
 
 from crawler.state.base import CrawlState, KnownArticle
+from crawler.state.neardup import NearDuplicateIndex, NearMatch
 from crawler.state.sqlite import SQLiteState, open_state
 
-__all__ = ["CrawlState", "KnownArticle", "SQLiteState", "open_state"]
+__all__ = ["CrawlState", "KnownArticle", "NearDuplicateIndex", "NearMatch", "SQLiteState", "open_state"]
