@@ -59,7 +59,8 @@ class DedupePipeline(CrawlerPipeline):
             self.count("articles/updated")
         else:
             self.count("articles/new")
-        text = "\n\n".join(part for part in (item.lead, item.body_text) if part)  # as the threshold was measured
+        # Lead and body together: the text the near-duplicate threshold was measured on.
+        text = "\n\n".join(part for part in (item.lead, item.body_text) if part)
         match = await self.state.near_duplicate(item.id, text)
         item.cluster_id = match.cluster_id if match else item.id
         item.duplicate_of = match.duplicate_of if match else None
