@@ -8,6 +8,7 @@ Bắc page with the original one), as extraction reads them.
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import re
 import subprocess
@@ -32,6 +33,7 @@ from crawler.replica.corpus import SEED_PARAGRAPHS, SEED_URL, default_corpus
 from crawler.replica.model import VN_TZ
 from crawler.sites import Site, all_sites, site_for_url
 from crawler.sites.model import Selectors
+from crawler.state.neardup import jaccard, shingles, syllables
 
 SITES = sorted(all_sites())
 NS = {
@@ -256,6 +258,21 @@ def test_corpus_is_deterministic() -> None:
     assert {k: [(a.url, a.title, a.paragraphs) for a in v] for k, v in first.items()} == {
         k: [(a.url, a.title, a.paragraphs) for a in v] for k, v in second.items()
     }
+
+
+def test_distinct_articles_share_little_text(replica: Replica) -> None:
+    """Stories of one kind (every province's HĐND session, harvest, landslide…) are written independently:
+    their bodies share stock phrases, not text. Measured on the default corpus: a maximum pairwise Jaccard
+    similarity of 0.123 over the detector's 6-syllable shingles (0.159 over 4-syllable ones), down from 0.807
+    (0.849) when the writers filled one template per story kind; the near-duplicate threshold is far above."""
+    everything = [a for key in replica.sites for a in replica.articles(key)]
+    sets = [shingles(syllables("\n\n".join(a.served_paragraphs()))) for a in everything]
+    worst, pair = 0.0, ("", "")
+    for i, j in itertools.combinations(range(len(everything)), 2):
+        similarity = jaccard(sets[i], sets[j])
+        if similarity > worst:
+            worst, pair = similarity, (everything[i].url, everything[j].url)
+    assert worst < 0.25, f"max pairwise Jaccard {worst:.3f}: {pair}"
 
 
 def test_the_seed_article_is_served_as_baoapbac_printed_it(server: ReplicaServer) -> None:

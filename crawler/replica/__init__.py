@@ -2,7 +2,9 @@
 
 `build_replica()` gives the default corpus of every registered site (articles written here, see `corpus`);
 `ReplicaServer` serves a `Replica` over HTTP on 127.0.0.1. The crawler reaches it by rewriting
-`https://<host><path>?<query>` to `<base_url>/<host><path>?<query>`.
+`https://<host><path>?<query>` to `<base_url>/<host><path>?<query>`. The default corpus holds no story twice;
+`Replica.syndicate` adds re-edited copies of one story on several sites (`wire.wire_story` writes TTXVN copy,
+`wire.distinct_same_topic` other stories of the same kind for the negative case).
 """
 
 from __future__ import annotations

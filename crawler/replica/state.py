@@ -26,15 +26,18 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from functools import partial
 from html import escape
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.replica import syndication
+from crawler.replica import syndication, wire
 from crawler.replica.corpus import SECTION_NAMES, make_article, new_id, slugify
 from crawler.replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
 from crawler.replica.provinces import WRITING
 from crawler.replica.render import PAGE_SIZE, FamilyC, SiteContext, finish, renderer_for
 from crawler.sites import Site, all_sites
+
+StorySource: TypeAlias = wire.Story | ReplicaArticle
+"""What `Replica.syndicate` re-runs: a story (`wire.wire_story`, …) or an article a portal already printed."""
 
 Query = dict[str, list[str]]
 Handler = Callable[[Query], Page]
@@ -193,6 +196,71 @@ class Replica:
             del self._articles[site_key][article_id]
             self._version += 1
         return old
+
+    def syndicate(
+        self, story: StorySource, to_sites: Sequence[str], *, perturb: bool = True, seed: int | str = 0
+    ) -> list[ReplicaArticle]:
+        """Publish copies of one story on several sites, in each site's URL shape and markup, and return them
+        (in `to_sites` order).
+
+        `story` is a `wire.Story` (`wire.wire_story()` writes TTXVN copy) or an article already on a portal.
+        With `perturb`, each copy is re-edited as provincial desks re-run wire copy (`wire.edition`: the
+        outlet tag, headline, lead, captions, closing paragraph and tone-mark style change; the body stays
+        mostly the same text), published minutes to hours apart; without it, every copy prints the story's
+        text as is. Deterministic for a given `seed`. Each site's copy must fall in the site's active range.
+        """
+        source = story if isinstance(story, wire.Story) else wire.Story.from_article(story)
+        if len(set(to_sites)) != len(to_sites):
+            raise ValueError(f"a site appears twice in {list(to_sites)}")
+        editions: list[tuple[str, wire.Edition]] = []
+        titles: list[str] = []
+        for index, site_key in enumerate(to_sites):
+            site = self.site(site_key)
+            sections = [slug for slug, _ in self._sections(site)]
+            e = wire.edition(
+                source, site, index=index, perturb=perturb, seed=seed, sections=sections, taken_titles=titles
+            )
+            self._check_active(site, e.published)
+            titles.append(e.title)
+            editions.append((site_key, e))
+        return [self._publish_edition(site_key, e) for site_key, e in editions]
+
+    def publish(self, story: StorySource, site_key: str, *, seed: int | str = 0) -> ReplicaArticle:
+        """Publish one story on one site as that site's own article (its text as is, the site's tag)."""
+        source = story if isinstance(story, wire.Story) else wire.Story.from_article(story)
+        site = self.site(site_key)
+        e = wire.edition(
+            source, site, perturb=False, seed=seed, sections=[s for s, _ in self._sections(site)]
+        )
+        w = WRITING.get(site_key)
+        if source.agency is None and w is not None and w.tag is not None:
+            e.lead, e.source_tag = f"{w.tag}{w.tag_sep}{e.lead}", w.tag
+        self._check_active(site, e.published)
+        return self._publish_edition(site_key, e)
+
+    def _publish_edition(self, site_key: str, e: wire.Edition) -> ReplicaArticle:
+        article = self.new_article(
+            site_key,
+            title=e.title,
+            lead=e.lead,
+            paragraphs=e.paragraphs,
+            published=e.published,
+            section=e.section,
+            images=e.images,
+            authors=e.authors,
+            author_line=e.author_line,
+            source_tag=e.source_tag,
+            tags=e.tags,
+        )
+        return self.add_article(site_key, article)
+
+    @staticmethod
+    def _check_active(site: Site, when: datetime) -> None:
+        day = when.date()
+        if (site.active_from and day < site.active_from) or (site.active_to and day > site.active_to):
+            raise ValueError(f"{site.key} published nothing on {day} (active {site.active_label})")
+        if when > datetime.now(VN_TZ):
+            raise ValueError(f"{site.key}: {when.isoformat()} is in the future")
 
     def _check(self, site: Site, article: ReplicaArticle) -> None:
         if not site.is_article_url(article.url):
