@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from crawler.feed.commands import add_feed_commands
 from crawler.item import Rejected
 from crawler.runner import RunResult, run_crawl
 from crawler.service.commands import add_service_commands
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse_date.set_defaults(handler=cmd_parse_date)
 
     add_service_commands(commands)
+    add_feed_commands(commands)
     return parser
 
 
@@ -302,6 +304,8 @@ def _report(result: RunResult, stats_json: Path | None) -> int:
     )
     _print_table(rows)
     print(f"run {result.run_id}: {result.seconds:.1f} s, store {result.store}")
+    for line in result.notes:
+        print(line)
     if stats_json:
         stats_json.parent.mkdir(parents=True, exist_ok=True)
         stats_json.write_text(

@@ -1,13 +1,19 @@
-"""Run one crawl of several sites in this process and sum up what it did."""
+"""Run one crawl of several sites in this process and sum up what it did.
+
+Around the crawl: before it, what earlier runs left (items spooled while the store was down, runs whose feed
+segment was not committed) is flushed; after it, outside the reactor, the run's feed segment, JSON Feeds and
+(last) manifest are committed from the journal the storage pipeline kept (crawler/feed/commit.py).
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
@@ -15,6 +21,12 @@ from scrapy.utils.project import get_project_settings
 from crawler.dates import VN_TZ
 from crawler.routing import replica_settings
 from crawler.sites import get_site
+
+if TYPE_CHECKING:
+    from crawler.spool import WorkDir
+    from crawler.store import ObjectStore
+
+logger = logging.getLogger(__name__)
 
 COUNTERS = {
     "pages_fetched": "downloader/response_count",
@@ -32,6 +44,7 @@ COUNTERS = {
     "rejects": "crawler/articles/rejected",
     "duplicates": "crawler/articles/duplicate",
     "errors": "crawler/errors",
+    "spooled": "crawler/spooled",
 }
 
 
@@ -43,6 +56,39 @@ class RunResult:
     finished_at: str = ""
     seconds: float = 0.0
     sites: dict[str, dict[str, Any]] = field(default_factory=dict)
+    spool: str = ""
+    """The spool folder of this store (items the store refused, runs not yet committed)."""
+    flushed: int = 0
+    """Items spooled by earlier runs, uploaded before this crawl."""
+    feed_segment: int | None = None
+    """The sequence of this run's feed segment (None: no article written, or not committed yet)."""
+    manifest: str | None = None
+    """The key of this run's manifest, once committed."""
+    pending: str | None = None
+    """Why the run's feed segment and manifest are not in the store yet (`crawler flush` commits them)."""
+
+    @property
+    def spooled(self) -> int:
+        return self.totals["spooled"]
+
+    @property
+    def notes(self) -> list[str]:
+        """Lines for the run's summary beyond the table."""
+        lines = []
+        if self.flushed:
+            lines.append(f"flushed: {self.flushed} items spooled by earlier runs are now in the store")
+        if self.feed_segment is not None:
+            lines.append(f"feed segment {self.feed_segment}, manifest {self.manifest}")
+        if self.spooled:
+            lines.append(
+                f"spooled: {self.spooled} items the store refused are in {self.spool}; "
+                "`crawler flush` (or the next run) uploads them"
+            )
+        if self.pending:
+            lines.append(
+                f"pending: the feed segment and manifest of this run ({self.pending}); `crawler flush`"
+            )
+        return lines
 
     @property
     def totals(self) -> dict[str, int]:
@@ -57,6 +103,11 @@ class RunResult:
             "seconds": round(self.seconds, 3),
             "totals": self.totals,
             "sites": self.sites,
+            "spooled": self.spooled,
+            "flushed": self.flushed,
+            "feed_segment": self.feed_segment,
+            "manifest": self.manifest,
+            "pending": self.pending,
         }
 
 
@@ -74,8 +125,16 @@ def run_crawl(
     replica_url: str | None = None,
     log_level: str = "INFO",
     extra_settings: dict[str, Any] | None = None,
+    spool: str | None = None,
 ) -> RunResult:
-    """Crawl the sites concurrently in one Scrapy process (the reactor runs once per process)."""
+    """Crawl the sites concurrently in one Scrapy process (the reactor runs once per process), then commit
+    the run's feed segment, JSON Feeds and manifest. `spool`: the spool folder (default: `spool/` beside
+    the crawl state, so `./data/spool`)."""
+    from crawler.feed.commit import flush_spool
+    from crawler.spool import WorkDir, default_spool
+    from crawler.state import open_state
+    from crawler.store import open_store
+
     sites = [get_site(key) for key in site_keys]
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
@@ -89,6 +148,17 @@ def run_crawl(
     result = RunResult(
         run_id=new_run_id(), store=store, started_at=datetime.now(VN_TZ).isoformat(timespec="seconds")
     )
+    settings.set("CRAWLER_RUN_ID", result.run_id, priority="cmdline")
+    spool_root = spool or settings.get("CRAWLER_SPOOL") or str(default_spool(settings.get("CRAWLER_STATE")))
+    settings.set("CRAWLER_SPOOL", spool_root, priority="cmdline")
+    object_store = open_store(store, s3_endpoint=settings.get("CRAWLER_S3_ENDPOINT"))
+    workdir = WorkDir(spool_root, object_store.url)
+    result.spool = str(workdir.items)
+    state_db = open_state(settings.get("CRAWLER_STATE"))
+    flushed = flush_spool(object_store, workdir, state_db)
+    result.flushed = flushed.flushed
+    if flushed.error:
+        logger.warning("the spool of earlier runs could not be flushed yet: %s", flushed.error)
     settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
     process = CrawlerProcess(settings)
     crawlers = []
@@ -108,4 +178,36 @@ def run_crawl(
             k.removeprefix("crawler/errors/"): v for k, v in stats.items() if k.startswith("crawler/errors/")
         }
         result.sites[key] = site_result
+    _commit_run(result, object_store, workdir)
+    for line in result.notes:
+        logger.log(logging.WARNING if result.spooled or result.pending else logging.INFO, "%s", line)
     return result
+
+
+def _commit_run(result: RunResult, store: ObjectStore, workdir: WorkDir) -> None:
+    """The run's feed segment, then its JSON Feeds, then its manifest (outside the reactor, after every
+    object of the run is written); if the store refuses, the batch stays pending for `crawler flush`."""
+    from crawler.feed.commit import commit_batch
+    from crawler.spool import forget_batch, run_batch
+    from crawler.store import StoreError
+
+    batch = run_batch(workdir, result.run_id)
+    try:
+        batch.write_meta(
+            {
+                "run_id": result.run_id,
+                "kind": "crawl",
+                "started_at": result.started_at,
+                "finished_at": result.finished_at,
+                "spooled": result.spooled,
+                "stats": result.to_json(),
+            }
+        )
+        commit = commit_batch(store, batch, workdir=workdir)
+    except StoreError as exc:
+        result.pending = str(exc)
+    else:
+        result.feed_segment = commit.sequence
+        result.manifest = commit.manifest
+    finally:
+        forget_batch(workdir, result.run_id)

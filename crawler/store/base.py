@@ -18,6 +18,13 @@ class ObjectStore(Protocol):
     def put(self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8") -> None:
         """Write one object atomically: readers see the old object or the new one, never a part."""
 
+    def put_if_absent(
+        self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8"
+    ) -> bool:
+        """Create the object only if no object has the key (atomically, against concurrent writers): True
+        when the key now holds `data` (written by this call, or already these very bytes, as after a retried
+        request whose answer was lost), False when another object holds it."""
+
     def get(self, key: str) -> bytes:
         """The object's bytes; KeyError when there is none."""
 

@@ -3,7 +3,12 @@
 articles/<site>/<YYYY>/<MM>/<DD>/<id>.json        an article's first version (by its publication day)
 articles/<site>/<YYYY>/<MM>/<DD>/<id>.v<N>.json   its version N >= 2, beside the first; never overwritten
 rejects/<site>/<YYYY>/<MM>/<DD>/<reject id>.json   a refused article with its reason
-runs/<run id>.json                             a run's summary, written last
+feed/<sequence>.json                           a feed log segment: the article versions one run (or flush)
+                                               wrote, committed after every object it names exists
+feeds/<site>.json, feeds/all.json              JSON Feed 1.1 of the latest articles, written after the segment
+runs/<run id>.json                             a run's manifest (objects, hashes, versions, stats), written last
+
+docs/feed.md describes the feed log, the manifests and the cursor a reader keeps.
 """
 
 from __future__ import annotations
@@ -49,3 +54,26 @@ def reject_key(site: str, fetched_at: str, reject_id: str) -> str:
 
 def run_key(run_id: str) -> str:
     return check_key(f"runs/{run_id}.json")
+
+
+# A feed segment's sequence, zero-padded so that lexicographic order (S3's listing order) is numeric order.
+SEQUENCE_DIGITS = 12
+FEED_PREFIX = "feed/"
+_SEGMENT_KEY = re.compile(rf"^feed/(\d{{{SEQUENCE_DIGITS}}})\.json$")
+
+
+def segment_key(sequence: int) -> str:
+    if not 0 < sequence < 10**SEQUENCE_DIGITS:
+        raise BadKeyError(f"feed sequence out of range: {sequence}")
+    return check_key(f"{FEED_PREFIX}{sequence:0{SEQUENCE_DIGITS}d}.json")
+
+
+def segment_sequence(key: str) -> int | None:
+    """The sequence of a feed segment key, None for any other key."""
+    match = _SEGMENT_KEY.match(key)
+    return int(match.group(1)) if match else None
+
+
+def json_feed_key(site: str | None) -> str:
+    """`feeds/<site>.json`, or `feeds/all.json` for every site (None)."""
+    return check_key(f"feeds/{site or 'all'}.json")

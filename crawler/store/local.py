@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -38,6 +39,57 @@ class LocalStore:
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
+    def put_if_absent(
+        self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8"
+    ) -> bool:
+        """A complete temporary file, then a hard link to the key: link(2) fails if the name exists, so this
+        is an exclusive create (like O_EXCL) that never shows a reader a partly written file. Where the
+        filesystem has no hard links, an O_EXCL create written in place (readers skip unparsable segments)."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                try:
+                    os.link(tmp, path)
+                    created = True
+                except FileExistsError:
+                    created = False
+                except OSError as exc:
+                    if exc.errno not in (
+                        errno.EPERM,
+                        errno.ENOTSUP,
+                        errno.EOPNOTSUPP,
+                        errno.EXDEV,
+                        errno.EMLINK,
+                    ):
+                        raise
+                    created = self._create_exclusive(path, data)
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+            if created:
+                _fsync_dir(path.parent)
+                return True
+            return path.read_bytes() == data
+        except OSError as exc:
+            raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+    @staticmethod
+    def _create_exclusive(path: Path, data: bytes) -> bool:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return True
+
     def get(self, key: str) -> bytes:
         try:
             return self._path(key).read_bytes()
@@ -70,3 +122,17 @@ class LocalStore:
 
     def describe(self, key: str) -> str:
         return str(self._path(key))
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new name in `folder` durable (where the platform allows opening a directory)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

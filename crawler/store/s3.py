@@ -19,6 +19,7 @@ import hashlib
 import logging
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
@@ -45,6 +46,9 @@ JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 # Uploads in flight at once in put_many. At 50 ms per request, 64 parallel PUTs give up to 1,280 objects/s,
 # above what the local folder store writes here (bench/store.py measures both).
 DEFAULT_MAX_WORKERS = 64
+
+# Conditional PUTs asked again after a 409 ConditionalRequestConflict (another write of the key in flight).
+_CONFLICT_RETRIES = 5
 
 # S3's own rule for bucket names (lower case, digits, dots and hyphens, 3 to 63 long).
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
@@ -138,6 +142,44 @@ class S3Store:
             )
         except (BotoCoreError, ClientError) as exc:
             raise self._error(exc, "write", key) from exc
+
+    def put_if_absent(self, key: str, data: bytes, content_type: str = JSON_CONTENT_TYPE) -> bool:
+        """A conditional PUT (`If-None-Match: *`): S3 answers 412 when the key exists, and 409 when another
+        conditional write of the key is in flight (then asked again). After a 412 the object is read: if it
+        holds these very bytes, an earlier try of this call wrote it (botocore retried after a lost answer)."""
+        name = self._name(key)
+        for attempt in range(_CONFLICT_RETRIES + 1):
+            try:
+                self.client.put_object(
+                    Bucket=self.bucket,
+                    Key=name,
+                    Body=data,
+                    ContentType=content_type,
+                    IfNoneMatch="*",
+                    ChecksumAlgorithm="SHA256",
+                    ChecksumSHA256=base64.b64encode(hashlib.sha256(data).digest()).decode("ascii"),
+                    ContentMD5=base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode(
+                        "ascii"
+                    ),
+                )
+            except ClientError as exc:
+                code = _error_code(exc)
+                status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+                if code == "PreconditionFailed" or status == 412:
+                    try:
+                        return self.get(key) == data
+                    except KeyError:  # gone again (deleted by hand): try once more
+                        continue
+                if (code == "ConditionalRequestConflict" or status == 409) and attempt < _CONFLICT_RETRIES:
+                    time.sleep(0.05 * 2**attempt)
+                    continue
+                raise self._error(exc, "write", key) from exc
+            except BotoCoreError as exc:
+                raise self._error(exc, "write", key) from exc
+            return True
+        raise StoreError(
+            f"cannot write {self.describe(key)} at {self.endpoint}: conditional writes kept conflicting"
+        )
 
     def get(self, key: str) -> bytes:
         name = self._name(key)

@@ -1,0 +1,3 @@
+from crawler.feed.commands import main
+
+raise SystemExit(main())
