@@ -1,14 +1,24 @@
-"""Benchmark crawler.dates.parse_date against dateparser.parse on the same datelines.
+"""Benchmark crawler.dates.parse_date against dateparser.parse on the same datelines, in one run.
 
-Run from the project root:  PYTHONPATH=. python bench/dates.py [--samples 2000] [--repeats 3]
+Run from the project root:  PYTHONPATH=. python bench/dates.py [--samples 2000] [--repeats 3] [--block 200]
 
-Strings: the readable rows of tests/data/datelines.tsv and rendered samples in every shape the fast path
-reads (crawler.dates.samples). dateparser is called as a crawler would call it: ``languages=['vi']``,
-``DATE_ORDER`` DMY, its settings built once (one Settings object per fetch time, so relative forms get the
-same base as ours). Calls alternate between the two parsers string by string; each repeat times every
-string once with each, and the figures are medians over repeats. "parse_date alone" times our parser on
-the same strings with no dateparser call in between (dateparser evicts our code and data from the CPU
-caches, which the interleaved figure pays for).
+Strings, in two sets reported apart:
+
+* table: the rows of tests/data/datelines.tsv and tests/data/datelines_real_shapes.tsv that have a value
+  (real shapes, written for the tests);
+* samples: datelines rendered in every shape the fast path reads (crawler.dates.samples), random values.
+
+dateparser is called as a crawler would call it: ``languages=['vi']``, ``DATE_ORDER`` DMY, its settings
+built once per fetch time (so relative forms get the same base as ours).
+
+The headline timing runs the parsers in alternating blocks: the strings are cut into blocks of ``--block``
+strings; each block is timed with one parser, then with the other (which goes first alternates from block
+to block and from repeat to repeat). A block is long enough for each parser to run with its own code and
+data in the CPU caches, as in a crawl that reads many datelines in a row; what a block costs includes the
+misses of its first strings after the other parser ran. Per-string times are the medians over repeats.
+Two more figures, labelled as such: "string by string", where each of our calls comes right after a
+dateparser call on the same string (every call starts with caches full of dateparser: the worst case for
+us), and "alone", our parser over all strings with no dateparser call in the run's timed part.
 
 "Right" means the value equals the expected one at the expected precision, to the minute at the finest
 (dateparser's naive results are read as Vietnam time). Exits 1 if dateparser reads a string right that
@@ -30,11 +40,12 @@ from typing import Any
 from crawler.dates import VN_TZ, ParsedDate, parse_date
 from crawler.dates.samples import SAMPLE_FETCH_TIME, read_table, samples
 
-TABLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "datelines.tsv"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+TABLES = (DATA / "datelines.tsv", DATA / "datelines_real_shapes.tsv")
 
 
 class Case:
-    __slots__ = ("expected", "precision", "relative_to", "source", "text")
+    __slots__ = ("dp_settings", "expected", "precision", "relative_to", "source", "text")
 
     def __init__(
         self, text: str, relative_to: datetime | None, expected: datetime, precision: str, source: str
@@ -44,6 +55,7 @@ class Case:
         self.expected = expected
         self.precision = precision
         self.source = source
+        self.dp_settings: Any = None
 
 
 def truncate(value: datetime, precision: str) -> datetime:
@@ -80,94 +92,96 @@ def dateparser_settings() -> Callable[[datetime | None], Any]:
     return for_fetch
 
 
+def blocks_of(cases: list[Case], size: int) -> list[list[Case]]:
+    return [cases[i : i + size] for i in range(0, len(cases), size)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--samples", type=int, default=2000, help="rendered samples to add (default 2000)")
+    parser.add_argument("--samples", type=int, default=2000, help="rendered samples (default 2000)")
     parser.add_argument("--repeats", type=int, default=3, help="timed passes over all strings (default 3)")
+    parser.add_argument("--block", type=int, default=200, help="strings per alternating block (default 200)")
     args = parser.parse_args()
 
-    rows = read_table(TABLE)
-    cases = [
-        Case(row.text, row.relative_to, row.expected, row.precision_or_reason, f"table line {row.line}")
+    rows = [row for table in TABLES for row in read_table(table)]
+    table_cases = [
+        Case(row.text, row.relative_to, row.expected, row.precision_or_reason, f"{row.line}: {row.text!r}")
         for row in rows
         if row.expected is not None
     ]
-    cases += [
+    sample_cases = [
         Case(text, SAMPLE_FETCH_TIME, expected, precision, "sample")
         for text, expected, precision in samples(args.samples, seed=20210324)
     ]
+    cases = table_cases + sample_cases
+    # The table's rows our fast path reads, without the few it hands to dateparser (which cost ours what
+    # they cost dateparser): reported apart, so that the fallback's share is visible.
+    table_fast = [
+        c for c in table_cases if parse_date(c.text, relative_to=c.relative_to).rule != "dateparser"
+    ]
+    sets = {"table": table_cases, "table, fast": table_fast, "samples": sample_cases}
     refusals = [row for row in rows if row.expected is None]
 
     import dateparser
 
+    dp_parse = dateparser.parse
     settings_for = dateparser_settings()
-    plan = [(case, settings_for(case.relative_to)) for case in cases]
-    # Warm both up (dateparser loads its Vietnamese locale on first use; our fallback builds its parser).
-    for case, dp_settings in plan[:50]:
-        parse_date(case.text, relative_to=case.relative_to)
-        dateparser.parse(case.text, languages=["vi"], settings=dp_settings)
+    for case in cases:
+        case.dp_settings = settings_for(case.relative_to)
 
-    ours_totals: list[float] = []
-    theirs_totals: list[float] = []
-    fast_totals: list[float] = []
-    ours_results: list[ParsedDate] = []
-    theirs_results: list[datetime | None] = []
+    def ours_block(block: list[Case]) -> float:
+        t0 = clock()
+        for case in block:
+            parse_date(case.text, relative_to=case.relative_to)
+        return clock() - t0
+
+    def theirs_block(block: list[Case]) -> float:
+        t0 = clock()
+        for case in block:
+            dp_parse(case.text, languages=["vi"], settings=case.dp_settings)
+        return clock() - t0
+
     clock = time.perf_counter
+    # Warm up both (dateparser loads its Vietnamese locale on first use; our fallback builds its parser).
+    ours_block(cases)
+    theirs_block(cases[:: max(1, len(cases) // 100)])
+
+    # name -> parser -> one total per repeat
+    totals: dict[str, dict[str, list[float]]] = {name: {"ours": [], "theirs": []} for name in sets}
+    stringwise: dict[str, list[float]] = {name: [] for name in sets}
+    alone: dict[str, list[float]] = {name: [] for name in sets}
     gc.disable()
     try:
         for repeat in range(args.repeats):
-            ours_total = theirs_total = fast_total = 0.0
-            ours_results, theirs_results = [], []
-            for index, (case, dp_settings) in enumerate(plan):
-                text, relative_to = case.text, case.relative_to
-                if (index + repeat) % 2:
-                    t0 = clock()
-                    mine = parse_date(text, relative_to=relative_to)
-                    t1 = clock()
-                    theirs = dateparser.parse(text, languages=["vi"], settings=dp_settings)
-                    t2 = clock()
-                    ours_time, theirs_time = t1 - t0, t2 - t1
-                else:
-                    t0 = clock()
-                    theirs = dateparser.parse(text, languages=["vi"], settings=dp_settings)
-                    t1 = clock()
-                    mine = parse_date(text, relative_to=relative_to)
-                    t2 = clock()
-                    theirs_time, ours_time = t1 - t0, t2 - t1
-                ours_total += ours_time
-                theirs_total += theirs_time
-                if mine.rule != "dateparser":
-                    fast_total += ours_time
-                ours_results.append(mine)
-                theirs_results.append(theirs)
-            ours_totals.append(ours_total)
-            theirs_totals.append(theirs_total)
-            fast_totals.append(fast_total)
-        # parse_date alone, same strings, no dateparser call between two of ours (warm caches).
-        alone_totals, table_alone_totals = [], []
-        table_cases = [  # the realistic datelines, without the few our fast path hands to dateparser
-            case
-            for case, result in zip(cases, ours_results, strict=True)
-            if case.source != "sample" and result.rule != "dateparser"
-        ]
-        for _ in range(args.repeats):
-            t0 = clock()
-            for case in cases:
-                parse_date(case.text, relative_to=case.relative_to)
-            alone_totals.append(clock() - t0)
-            for _ in range(10):  # the table is short: ten passes per repeat
+            for name, set_cases in sets.items():
+                ours_total = theirs_total = 0.0
+                for index, block in enumerate(blocks_of(set_cases, args.block)):
+                    if (index + repeat) % 2:
+                        theirs_total += theirs_block(block)
+                        ours_total += ours_block(block)
+                    else:
+                        ours_total += ours_block(block)
+                        theirs_total += theirs_block(block)
+                totals[name]["ours"].append(ours_total)
+                totals[name]["theirs"].append(theirs_total)
+        for name, set_cases in sets.items():  # string by string, once: each of ours right after dateparser
+            total = 0.0
+            for case in set_cases:
+                dp_parse(case.text, languages=["vi"], settings=case.dp_settings)
                 t0 = clock()
-                for case in table_cases:
-                    parse_date(case.text, relative_to=case.relative_to)
-                table_alone_totals.append(clock() - t0)
+                parse_date(case.text, relative_to=case.relative_to)
+                total += clock() - t0
+            stringwise[name].append(total)
+        for _ in range(args.repeats):
+            for name, set_cases in sets.items():
+                alone[name].append(ours_block(set_cases))
     finally:
         gc.enable()
 
-    n = len(cases)
-    ours_us = statistics.median(ours_totals) / n * 1e6
-    theirs_us = statistics.median(theirs_totals) / n * 1e6
-    fast_n = sum(result.rule != "dateparser" for result in ours_results)
-    fast_us = statistics.median(fast_totals) / max(fast_n, 1) * 1e6
+    ours_results: list[ParsedDate] = [parse_date(c.text, relative_to=c.relative_to) for c in cases]
+    theirs_results: list[datetime | None] = [
+        dp_parse(c.text, languages=["vi"], settings=c.dp_settings) for c in cases
+    ]
     ours_right = [right(result.value, case) for result, case in zip(ours_results, cases, strict=True)]
     theirs_right = [right(value, case) for value, case in zip(theirs_results, cases, strict=True)]
     losses = [
@@ -177,31 +191,58 @@ def main() -> int:
         )
         if ok_theirs and not ok_mine
     ]
-    table_n = sum(case.source != "sample" for case in cases)
-    table_ours = sum(ok for ok, case in zip(ours_right, cases, strict=True) if case.source != "sample")
-    table_theirs = sum(ok for ok, case in zip(theirs_right, cases, strict=True) if case.source != "sample")
+    fallback = sum(result.rule == "dateparser" for result in ours_results)
+
+    def us(values: list[float], n: int) -> float:
+        return statistics.median(values) / n * 1e6
+
+    print(
+        f"strings: {len(cases)} = table {len(table_cases)} (readable rows of {', '.join(t.name for t in TABLES)})"
+    )
+    print(f"         + samples {len(sample_cases)} (rendered shapes); {args.repeats} repeats, medians")
+    print(f"our fast path read {len(cases) - fallback}, our fallback (dateparser) {fallback}")
+    print()
+    print(f"alternating blocks of {args.block} strings (the headline figure), µs per string:")
+    print("                         strings  dateparser.parse  parse_date  speedup")
+    all_theirs = all_ours = 0.0
+    for name, set_cases in sets.items():
+        n = len(set_cases)
+        theirs_us, ours_us = us(totals[name]["theirs"], n), us(totals[name]["ours"], n)
+        if name != "table, fast":
+            all_theirs += theirs_us * n
+            all_ours += ours_us * n
+        label = "table, no fallback rows" if name == "table, fast" else name
+        print(f"  {label:24}{n:5} {theirs_us:15.1f} {ours_us:11.2f} {theirs_us / ours_us:7.0f}x")
+    n = len(cases)
+    print(
+        f"  {'all (table + samples)':24}{n:5} {all_theirs / n:15.1f} {all_ours / n:11.2f} {all_theirs / all_ours:7.0f}x"
+    )
+    print()
+    print("other figures for parse_date, µs per string (speedup against the block figure of dateparser):")
+    for label, figures in (("string by string, right after a dateparser call", stringwise), ("alone", alone)):
+        parts = []
+        for name, set_cases in sets.items():
+            ours_us = us(figures[name], len(set_cases))
+            speedup = us(totals[name]["theirs"], len(set_cases)) / ours_us
+            parts.append(f"{name} {ours_us:.2f} ({speedup:.0f}x)")
+        print(f"  {label}: " + ", ".join(parts))
+    print()
+    for name, set_cases in (("table", table_cases), ("samples", sample_cases)):
+        lo, hi = (0, len(table_cases)) if name == "table" else (len(table_cases), len(cases))
+        print(
+            f"read right ({name}): parse_date {sum(ours_right[lo:hi])}/{len(set_cases)}, "
+            f"dateparser {sum(theirs_right[lo:hi])}/{len(set_cases)}"
+        )
     guessed = sum(
-        dateparser.parse(row.text, languages=["vi"], settings=settings_for(row.relative_to)) is not None
+        dp_parse(row.text, languages=["vi"], settings=settings_for(row.relative_to)) is not None
         for row in refusals
     )
     ours_refused = sum(parse_date(row.text, relative_to=row.relative_to).value is None for row in refusals)
-
-    alone_us = statistics.median(alone_totals) / n * 1e6
-    print(f"strings: {n} ({table_n} readable table rows, {n - table_n} rendered samples)", end="")
-    print(f"; {args.repeats} repeats, medians")
-    print(f"dateparser.parse:            {theirs_us:8.1f} µs per string")
-    print(f"parse_date, interleaved:     {ours_us:8.1f} µs per string  speedup {theirs_us / ours_us:5.1f}x")
-    print(f"  without the {n - fast_n} sent to dateparser: {fast_us:.1f} µs per string")
-    print(f"parse_date, alone:           {alone_us:8.1f} µs per string  speedup {theirs_us / alone_us:5.1f}x")
-    table_alone_us = statistics.median(table_alone_totals) / len(table_cases) * 1e6
-    print(f"  table rows read by the fast path ({len(table_cases)}): {table_alone_us:.1f} µs per string")
-    print(f"read right, parse_date: {sum(ours_right)}/{n} (table {table_ours}/{table_n})")
-    print(f"read right, dateparser: {sum(theirs_right)}/{n} (table {table_theirs}/{table_n})")
     print(f"table rows that must give no value: {len(refusals)}", end="")
     print(f"; parse_date gives none for {ours_refused}, dateparser gives a value for {guessed}")
     print(f"dateparser right, parse_date wrong: {len(losses)}")
     for case, mine, theirs in losses:
-        print(f"  {case.source}: {case.text!r} expected {case.expected.isoformat()} ({case.precision}),")
+        print(f"  {case.source}: expected {case.expected.isoformat()} ({case.precision}),")
         print(f"      parse_date {mine}, dateparser {theirs}")
     return 1 if losses else 0
 

@@ -13,12 +13,15 @@ import pytest
 
 from crawler.dates import VN_TZ, ParsedDate, parse_date
 from crawler.dates import fallback as fallback_module
+from crawler.dates import parser as parser_module
 from crawler.dates.samples import TableRow as Row
 from crawler.dates.samples import read_table
 
 TABLE = Path(__file__).parent / "data" / "datelines.tsv"
+REAL_TABLE = Path(__file__).parent / "data" / "datelines_real_shapes.tsv"
 REF = datetime(2021, 3, 24, 15, 35, tzinfo=VN_TZ)
 ROWS = read_table(TABLE)
+REAL_ROWS = read_table(REAL_TABLE)
 
 
 def test_table_is_big_and_well_formed() -> None:
@@ -34,7 +37,30 @@ def test_table_is_big_and_well_formed() -> None:
     assert sum(not unicodedata.is_normalized("NFC", row.text) for row in ROWS) >= 6
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[f"L{r.line}:{r.text.strip()[:40]!r}" for r in ROWS])
+def test_real_shapes_table_is_big_and_well_formed() -> None:
+    assert len(REAL_ROWS) >= 120
+    text = REAL_TABLE.read_text(encoding="utf-8")
+    for portal in (
+        "VnExpress",
+        "Dân Trí",
+        "Tuổi Trẻ",
+        "Thanh Niên",
+        "VietnamNet",
+        "VOV",
+        "Nhân Dân",
+        "ZingNews",
+    ):
+        assert f"# {portal}" in text or f", {portal}" in text, portal
+    assert sum(row.expected is None for row in REAL_ROWS) >= 12  # refusals in real shapes
+    assert sum(not unicodedata.is_normalized("NFC", row.text) for row in REAL_ROWS) >= 3
+    assert len({row.text for row in REAL_ROWS}) >= len(REAL_ROWS) - 2  # repeats only with another fetch time
+
+
+@pytest.mark.parametrize(
+    "row",
+    ROWS + REAL_ROWS,
+    ids=[f"{'R' if r in REAL_ROWS else ''}L{r.line}:{r.text.strip()[:40]!r}" for r in ROWS + REAL_ROWS],
+)
 def test_table(row: Row) -> None:
     got = parse_date(row.text, relative_to=row.relative_to)
     if row.expected is None:
@@ -47,6 +73,28 @@ def test_table(row: Row) -> None:
         assert got.precision == row.precision_or_reason, got
         assert got.reason is None
         assert got.value is not None and got.value.tzinfo is VN_TZ
+
+
+def test_real_shapes_are_read_by_the_fast_path() -> None:
+    slow = [
+        row.text
+        for row in REAL_ROWS
+        if parse_date(row.text, relative_to=row.relative_to).rule == "dateparser"
+    ]
+    assert slow == []
+
+
+@pytest.mark.parametrize("row", ROWS + REAL_ROWS, ids=[f"L{r.line}" for r in ROWS + REAL_ROWS])
+def test_the_common_shapes_read_as_the_any_order_grammar_reads_them(row: Row) -> None:
+    """_COMMON (the first, fast reader) gives what _read_dateline gives on the normalized text."""
+    ref = row.relative_to or datetime(2026, 6, 1, tzinfo=VN_TZ)
+    for text in (row.text, parser_module._clean_unicode(row.text)):
+        m = None if text is None else parser_module._COMMON.fullmatch(text)
+        first = None if m is None else parser_module._read_common(m, ref)
+        if text is None or first is None:
+            continue
+        normalized = " ".join(text.split()).casefold()
+        assert first == parser_module._read_dateline(normalized, ref, True), text
 
 
 # --- ParsedDate ---------------------------------------------------------------------------------------
@@ -79,7 +127,9 @@ def test_parsed_date_is_frozen_with_slots() -> None:
         ("hôm qua 15:35", "relative", "minute"),
         ("hôm qua", "relative", "day"),
         ("vừa xong", "relative", "minute"),
-        ("Tháng 3 24, 2021", "dateparser", "day"),
+        ("Tháng 3 24, 2021", "words", "day"),
+        ("15g35 ngày 24/3", "dm-time", "minute"),
+        ("Tháng ba 24 2021", "dateparser", "day"),
     ],
 )
 def test_rule_and_precision(text: str, rule: str, precision: str) -> None:
@@ -222,6 +272,28 @@ def test_two_digit_years() -> None:
     assert parse_date("24/03/99", relative_to=REF).isoformat() == "1999-03-24T00:00:00+07:00"
 
 
+def test_a_date_without_year_is_in_the_fetch_year_or_the_year_before() -> None:
+    def read(text: str, ref: datetime) -> tuple[str | None, str | None, str | None]:
+        got = parse_date(text, relative_to=ref)
+        return got.isoformat(), got.rule, got.reason
+
+    march = datetime(2023, 3, 25, 9, tzinfo=VN_TZ)
+    january = datetime(2023, 1, 5, 9, tzinfo=VN_TZ)
+    assert read("15g35 ngày 24/3", march) == ("2023-03-24T15:35:00+07:00", "dm-time", None)
+    assert read("15g35 ngày 24/3", january) == ("2022-03-24T15:35:00+07:00", "dm-time", None)
+    assert read("24 tháng 3, 15:35", january) == ("2022-03-24T15:35:00+07:00", "dm-time", None)
+    assert read("Thứ Sáu, 24/3", march) == ("2023-03-24T00:00:00+07:00", "dm", None)
+    # a day ahead of the fetch is still this year (the "future" check allows a day)
+    assert read("26/3 09:00", march) == ("2023-03-26T09:00:00+07:00", "dm-time", None)
+    assert read("26/3 09:01", march) == ("2022-03-26T09:01:00+07:00", "dm-time", None)
+    # the weekday is checked against the year chosen, never used to choose one
+    assert read("Thứ Sáu, 24/3", january) == (None, "dm", "weekday contradicts date")
+    assert read("29/2 10:00", datetime(2023, 6, 1, tzinfo=VN_TZ)) == (None, "dm-time", "impossible date")
+    # without a clock time or a weekday, a day and month is not read (a fraction, a score, a page number)
+    assert read("24/3", march) == (None, None, "unreadable")
+    assert read("Ngày 24/3", march) == (None, None, "unreadable")
+
+
 def test_dayfirst_false_reads_month_first() -> None:
     got = parse_date("03/24/2021 15:35", relative_to=REF, dayfirst=False)
     assert (got.isoformat(), got.rule) == ("2021-03-24T15:35:00+07:00", "mdy-time")
@@ -244,16 +316,34 @@ def test_am_pm_markers() -> None:
 
 
 def test_fallback_reads_what_the_fast_path_does_not() -> None:
-    got = parse_date("24 tháng ba năm 2021", relative_to=REF)
+    got = parse_date("Tháng ba 24 2021", relative_to=REF)
     assert (got.isoformat(), got.precision, got.rule) == ("2021-03-24T00:00:00+07:00", "day", "dateparser")
 
 
 def test_fallback_results_pass_the_same_checks() -> None:
-    assert parse_date("Thứ Năm, Tháng 3 24, 2021", relative_to=REF).reason == "weekday contradicts date"
-    assert parse_date("Tháng 3 24, 2021", relative_to=datetime(2021, 3, 1, tzinfo=VN_TZ)).reason == (
-        "in the future"
-    )
-    assert parse_date("Tháng 3 24, 1991", relative_to=REF).reason == "before 1995"
+    def read(text: str, ref: datetime = REF) -> tuple[str | None, str | None]:
+        got = parse_date(text, relative_to=ref)
+        return got.rule, got.reason
+
+    assert read("Thứ Năm, Tháng ba 24 2021") == ("dateparser", "weekday contradicts date")
+    assert read("Tháng ba 24 2021", datetime(2021, 3, 1, tzinfo=VN_TZ)) == ("dateparser", "in the future")
+    assert read("Tháng ba 24 1991") == ("dateparser", "before 1995")
+
+
+def test_a_fallback_reading_must_be_printed_in_the_text() -> None:
+    """dateparser fills what is not printed from the fetch time ("10 tháng" as ten months ago, a year from
+    the clock): such a reading is refused, a reading of printed numbers is kept."""
+    for text in ("10tháng122024", "6 giây", "Tháng ba 24", "21,21thg"):
+        got = parse_date(text, relative_to=REF)
+        assert (got.value, got.reason) == (None, "unreadable"), (text, got)
+    assert parse_date("2021 tháng 3 24", relative_to=REF).isoformat() == "2021-03-24T00:00:00+07:00"
+    grounded = parser_module._grounded
+    value = datetime(2021, 3, 24, 15, 35, tzinfo=VN_TZ)
+    assert grounded("24 3 2021 3 35 pm", value, "minute")
+    assert grounded("24 3 21", value, "day")
+    assert not grounded("24 3 2021", value, "minute")
+    assert not grounded("25 3 2021", value, "day")
+    assert not grounded("24 3", value, "day")
 
 
 def test_a_dateparser_exception_is_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -262,15 +352,15 @@ def test_a_dateparser_exception_is_a_reason(monkeypatch: pytest.MonkeyPatch) -> 
             raise RuntimeError("boom")
 
     monkeypatch.setattr(fallback_module, "_parser", lambda base: Broken())
-    got = parse_date("Tháng 3 24, 2021", relative_to=REF)
+    got = parse_date("Tháng ba 24 2021", relative_to=REF)
     assert (got.value, got.reason) == (None, "unreadable")
 
 
 def test_fallback_parser_is_built_once_per_fetch_time() -> None:
     fallback_module._parser.cache_clear()
     for _ in range(3):
-        parse_date("Tháng 3 24, 2021", relative_to=REF)
-        parse_date("24 thg 3, 2021", relative_to=REF)
+        parse_date("Tháng ba 24 2021", relative_to=REF)
+        parse_date("2021 tháng 3 24", relative_to=REF)
     info = fallback_module._parser.cache_info()
     assert (info.misses, info.hits) == (1, 5)
 

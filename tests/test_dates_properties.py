@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crawler.dates import VN_TZ, parse_date
+from crawler.dates import parser as P
 from crawler.dates import samples as S
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -48,6 +49,22 @@ def test_every_dateline_shape_reads_back(value: datetime, shape: S.Shape) -> Non
     assert got.precision == precision, (text, got)
     assert got.value is not None and got.value.tzinfo is VN_TZ
     assert got.rule is not None and got.rule != "dateparser", (text, got)
+
+
+@FAST
+@given(values, shapes, st.integers(-1, 6))
+def test_the_fast_reader_agrees_with_the_any_order_grammar(
+    value: datetime, shape: S.Shape, shift: int
+) -> None:
+    """Whatever _COMMON reads (straight, or once normalized) _read_dateline reads the same, refusals too."""
+    text, _, _ = S.render(value, shape, weekday_shift=max(shift, 0))
+    for candidate in (text, P._clean_unicode(text)):
+        if candidate is None:
+            continue
+        m = P._COMMON.fullmatch(candidate)
+        first = None if m is None else P._read_common(m, FETCH)
+        if first is not None:
+            assert first == P._read_dateline(" ".join(candidate.split()).casefold(), FETCH, True), candidate
 
 
 @FAST

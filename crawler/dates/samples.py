@@ -23,7 +23,14 @@ WEEKDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"),
     ("Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "Chủ nhật"),
     ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
+    ("T.Hai", "T.Ba", "T.Tư", "T.Năm", "T.Sáu", "T.Bảy", "CN"),
+    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 )
+MONTH_WORDS = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười Một", "Mười Hai")
+EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 WEEKDAY_SEPARATORS = (", ", " ", " - ", ",")
 LABELS = (
     "",
@@ -38,9 +45,13 @@ LABELS = (
     "Xuất bản: ",
     "Thời gian: ",
     "Posted ",
+    "Ngày đăng: ",
+    "Xuất bản ngày ",
+    "Cập nhật lần cuối: ",
+    "Posted on ",
 )
 # Between the date and the time.
-SEPARATORS = (", ", " - ", " | ", " ", "\n.\n", " – ", ",", " lúc ", "\n")
+SEPARATORS = (", ", " - ", " | ", " ", "\n.\n", " – ", ",", " lúc ", "\n", " • ", ", lúc ")
 SPACES = (" ", "\u00a0", "  ", " \t", "\u202f")
 # (zone text, printed in UTC rather than Vietnam time)
 ZONES = (
@@ -52,9 +63,14 @@ ZONES = (
     (" (giờ Hà Nội)", False),
     (" GMT", True),
     (" (UTC)", True),
+    (" (GMT +7)", False),
+    (" UTC +07:00", False),
+    (" (UTC+7)", False),
+    (" ICT", False),
+    (" GMT+0", True),
 )
-DATE_FORMS = 8
-TIME_FORMS = 9  # and -1: no time
+DATE_FORMS = 14
+TIME_FORMS = 12  # and -1: no time
 CASES = 3  # as written, lower, upper
 
 
@@ -86,6 +102,12 @@ def _date_text(form: int, d: int, m: int, year: int, two_digit: bool) -> str:
         f"{d} Tháng {m}, {year}",
         f"ngày {d:02d}/{m:02d}/{y}",
         f"{year}/{m:02d}/{d:02d}",
+        f"{d} tháng {MONTH_WORDS[m - 1]} năm {year}",
+        f"Tháng {MONTH_WORDS[m - 1]} {d}, {year}",
+        f"{d} Th{m:02d} {year}",
+        f"{d} thg {m}, {year}",
+        f"{d}.{m}.{year}",
+        f"{EN_MONTHS[m - 1]} {d}, {year}",
     )[form]
 
 
@@ -101,6 +123,9 @@ def _time_text(form: int, h: int, mi: int, s: int) -> str:
         f"{h12}:{mi:02d} {'AM' if h < 12 else 'PM'}",
         f"{h:02d}:{mi:02d}:{s:02d}",
         f"{h:02d}h{mi:02d} ngày",
+        f"{h12}:{mi:02d}:{s:02d} {'AM' if h < 12 else 'PM'}",
+        f"{h:02d}h{mi:02d}'",
+        f"{h:02d}:{mi:02d}:{s:02d} {'SA' if h < 12 else 'CH'}",
     )[form]
 
 
@@ -123,7 +148,7 @@ def render(value: datetime, shape: Shape, weekday_shift: int = 0) -> tuple[str, 
             time = time.removesuffix(" ngày")  # "15h35 ngày" reads only before the date
         body = f"{time}{separator}{date}" if shape.time_first else f"{date}{separator}{time}"
         body += zone
-        if shape.time_form == 7:
+        if shape.time_form in (7, 9, 11):
             expected, precision = value.replace(microsecond=0), "second"
         else:
             expected, precision = value.replace(second=0, microsecond=0), "minute"
