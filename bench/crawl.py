@@ -63,6 +63,9 @@ def child(mode: str, replica_url: str, out: Path) -> None:
     settings.set("LOG_LEVEL", "ERROR", priority="cmdline")
     store = tempfile.mkdtemp(prefix="bench-store-")
     settings.set("CRAWLER_STORE", Path(store).as_uri(), priority="cmdline")
+    settings.set(
+        "CRAWLER_STATE", str(Path(store) / "state.sqlite"), priority="cmdline"
+    )  # a first crawl, each time
     if mode == "bare":
         settings.set("ITEM_PIPELINES", {}, priority="cmdline")
 
