@@ -69,6 +69,31 @@ def child(mode: str, replica_url: str, out: Path) -> None:
     if mode == "bare":
         settings.set("ITEM_PIPELINES", {}, priority="cmdline")
 
+    if mode == "full":  # the real job, as `crawler crawl --all` runs it (feed segment and manifest included)
+        from crawler.runner import run_crawl
+
+        began = time.perf_counter()
+        result = run_crawl(
+            list(all_sites()),
+            store=Path(store).as_uri(),
+            state=str(Path(store) / "state.sqlite"),
+            replica_url=replica_url,
+            log_level="ERROR",
+        )
+        seconds = time.perf_counter() - began  # the crawl and the commit of its feed segment and manifest
+        totals = result.totals
+        out.write_text(
+            json.dumps(
+                {
+                    "mode": mode,
+                    "pages": totals["pages_fetched"],
+                    "seconds": seconds,
+                    "items": totals["articles_written"],
+                }
+            )
+        )
+        return
+
     def fetch_only(self: SiteSpider, response: Response) -> Iterator[Any]:
         self.crawler.stats.inc_value("crawler/pages/article")
         return iter(())
