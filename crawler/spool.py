@@ -26,12 +26,13 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
+
+from crawler.durable import fsync_dir, write_durably
 
 try:
     import fcntl
@@ -57,35 +58,6 @@ def store_slug(url: str) -> str:
     """A folder name for a store URL: readable, and unique by a hash of the whole URL."""
     readable = re.sub(r"[^A-Za-z0-9]+", "-", url.split("://", 1)[-1]).strip("-")[-48:].lstrip("-")
     return f"{readable or 'store'}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:10]}"
-
-
-def write_durably(path: Path, data: bytes) -> None:
-    """The whole file or none of it: temporary file, fsync, rename, fsync of the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _order_name() -> str:

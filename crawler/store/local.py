@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from crawler.durable import fsync_dir, write_durably, write_temp
 from crawler.store.base import StoreError
 from crawler.store.layout import check_key
 
@@ -25,17 +25,7 @@ class LocalStore:
     def put(self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8") -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_durably(path, data)
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
@@ -47,13 +37,8 @@ class LocalStore:
         filesystem has no hard links, an O_EXCL create written in place (readers skip unparsable segments)."""
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            tmp = write_temp(path.parent, data)
             try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
                 try:
                     os.link(tmp, path)
                     created = True
@@ -70,9 +55,9 @@ class LocalStore:
                         raise
                     created = self._create_exclusive(path, data)
             finally:
-                Path(tmp).unlink(missing_ok=True)
+                tmp.unlink(missing_ok=True)
             if created:
-                _fsync_dir(path.parent)
+                fsync_dir(path.parent)
                 return True
             return path.read_bytes() == data
         except OSError as exc:
@@ -122,17 +107,3 @@ class LocalStore:
 
     def describe(self, key: str) -> str:
         return str(self._path(key))
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a new name in `folder` durable (where the platform allows opening a directory)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
