@@ -13,13 +13,11 @@ from pathlib import Path
 
 from crawler.feed.commands import add_feed_commands
 from crawler.item import Rejected
+from crawler.options import add_state_option, add_store_options, positive_int
 from crawler.runner import RunResult, run_crawl
 from crawler.service.commands import add_service_commands
 from crawler.sites import UnknownSiteError, all_sites, get_site
 from crawler.store import BadStoreURLError, LocalStore, ObjectStore, StoreError, open_store
-
-DEFAULT_STORE = "file://./data"
-DEFAULT_STATE = "./data/state.sqlite"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,9 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     crawl.add_argument("sites", nargs="*", metavar="SITE", help="site keys, as `crawler sites` lists them")
     crawl.add_argument("--all", action="store_true", help="crawl every registered site")
-    _store_option(crawl)
-    _state_option(crawl)
-    crawl.add_argument("--limit", type=_positive_int, help="at most N article pages per site")
+    add_store_options(crawl)
+    add_state_option(crawl)
+    crawl.add_argument("--limit", type=positive_int, help="at most N article pages per site")
     crawl.add_argument(
         "--recrawl",
         action="store_true",
@@ -80,13 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="crawl the local replica of every portal, offline",
         description="Start the local replica, crawl every registered site against it, write to the store.",
     )
-    _store_option(demo, default="file://./data/demo")
+    add_store_options(demo, default="file://./data/demo")
     demo.add_argument(
         "--state",
         metavar="PATH",
         help="crawl state file (default: <store folder>-state.sqlite beside the store)",
     )
-    demo.add_argument("--limit", type=_positive_int, help="at most N article pages per site")
+    demo.add_argument("--limit", type=positive_int, help="at most N article pages per site")
     demo.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
     demo.set_defaults(handler=cmd_demo)
 
@@ -113,34 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_service_commands(commands)
     add_feed_commands(commands)
     return parser
-
-
-def _store_option(parser: argparse.ArgumentParser, default: str = DEFAULT_STORE) -> None:
-    parser.add_argument(
-        "--store",
-        default=default,
-        metavar="URL",
-        help=f"file://PATH or s3://BUCKET/PREFIX (default {default})",
-    )
-    parser.add_argument(
-        "--s3-endpoint", metavar="URL", help="S3 endpoint (default: AWS_ENDPOINT_URL, else AWS)"
-    )
-
-
-def _state_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--state",
-        default=DEFAULT_STATE,
-        metavar="PATH",
-        help=f"crawl state SQLite file (default {DEFAULT_STATE})",
-    )
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 # -- commands --------------------------------------------------------------------------------------------

@@ -9,11 +9,10 @@ from typing import Any
 
 from crawler.feed.log import FeedError
 from crawler.feed.reader import FeedReader
+from crawler.options import add_state_option, add_store_options, positive_int
 from crawler.sites import get_site
-from crawler.spool import DEFAULT_STATE, WorkDir, default_spool, spooled_elsewhere
+from crawler.spool import WorkDir, default_spool, spooled_elsewhere
 from crawler.store import StoreError, open_store
-
-DEFAULT_STORE = "file://./data"
 
 
 def add_feed_commands(commands: Any) -> None:
@@ -32,14 +31,14 @@ def add_feed_commands(commands: Any) -> None:
             "order, then `cursor: VALUE` as the last line on stderr: pass it as --since next time."
         ),
     )
-    _store_options(read)
+    add_store_options(read)
     read.add_argument(
         "--since", metavar="CURSOR", help="the cursor of the last read (default: from the start)"
     )
     read.add_argument(
         "--site", metavar="KEY", help="only this site's articles (keep it with the same cursor)"
     )
-    read.add_argument("--limit", type=_positive_int, metavar="N", help="at most N articles")
+    read.add_argument("--limit", type=positive_int, metavar="N", help="at most N articles")
     read.set_defaults(handler=cmd_feed_read)
 
     flush = commands.add_parser(
@@ -50,31 +49,10 @@ def add_feed_commands(commands: Any) -> None:
             "feed segments and manifests of runs that could not; every article lands once, in the feed once."
         ),
     )
-    _store_options(flush)
-    flush.add_argument(
-        "--state", default=DEFAULT_STATE, metavar="PATH", help=f"crawl state file (default {DEFAULT_STATE})"
-    )
+    add_store_options(flush)
+    add_state_option(flush)
     flush.add_argument("--spool", metavar="DIR", help="the spool folder (default: spool/ beside --state)")
     flush.set_defaults(handler=cmd_flush)
-
-
-def _store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--store",
-        default=DEFAULT_STORE,
-        metavar="URL",
-        help=f"file://PATH or s3://BUCKET/PREFIX (default {DEFAULT_STORE})",
-    )
-    parser.add_argument(
-        "--s3-endpoint", metavar="URL", help="S3 endpoint (default: AWS_ENDPOINT_URL, else AWS)"
-    )
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def cmd_feed_read(args: argparse.Namespace) -> int:
