@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 STORE ?= file://./data
 
-.PHONY: venv crawl demo test lint typecheck unit bench docker clean
+.PHONY: venv system-deps crawl demo test lint typecheck unit bench docker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,11 @@ crawl: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crawler demo --store file://./data/demo --stats-json data/demo-run.json
 
-## the whole suite: lint, types, tests
+## the whole suite: lint, types, tests (installs the programs some tests drive: chromium, redis-server)
 test: lint typecheck unit
+
+system-deps:
+	bash scripts/system-deps.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler spiders pipelines tests bench
@@ -34,7 +37,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
