@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from crawler.options import DEFAULT_STATE as _DEFAULT_STATE
+from crawler.options import DEFAULT_STORE as _DEFAULT_STORE
+
 BOT_NAME = "vn-news-crawler"
 SPIDER_LOADER_CLASS = "crawler.spider_loader.SiteSpiderLoader"
 
@@ -34,7 +37,7 @@ ITEM_PIPELINES = {
 }
 
 # Where articles go: a local folder by default, any store URL `crawler.store.open_store` knows.
-CRAWLER_STORE = "file://./data"
+CRAWLER_STORE = _DEFAULT_STORE
 # The S3 endpoint for an s3:// store (MinIO, Ceph, R2); unset: AWS_ENDPOINT_URL, else AWS itself.
 CRAWLER_S3_ENDPOINT = None
 # Store writes run on a pool of their own, this size, never on the reactor thread.
@@ -52,4 +55,4 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 # What the crawler knows of every article (hashes, versions, HTTP validators): SQLite by default.
-CRAWLER_STATE = "./data/state.sqlite"
+CRAWLER_STATE = _DEFAULT_STATE

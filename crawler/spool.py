@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from crawler.durable import fsync_dir, write_durably
+from crawler.options import DEFAULT_STATE
 
 try:
     import fcntl
@@ -42,7 +43,6 @@ except ImportError:  # pragma: no cover - Windows: no liveness locks, one run at
 logger = logging.getLogger(__name__)
 
 SPOOL_FORMAT = "vn-news-crawler/spool-item/1"
-DEFAULT_STATE = "./data/state.sqlite"
 
 _order_lock = threading.Lock()
 _order_counter = itertools.count()
