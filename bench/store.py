@@ -135,6 +135,15 @@ class Timing:
             text += f"   server CPU {statistics.median(self.server_cpu) / count * 1000:5.2f} ms/article"
         return text
 
+    def cpu_ceiling(self, count: int) -> float:
+        """The most articles/s this machine's CPUs allow for this store: cores over CPU seconds per article.
+
+        Waiting on latency costs no CPU, so no concurrency setting beats this figure; it is what bounds the
+        S3 rate when client (boto3) and server (moto) share the same few cores.
+        """
+        per_article = (statistics.median(self.client_cpu) + statistics.median(self.server_cpu)) / count
+        return (os.cpu_count() or 1) / per_article if per_article else float("inf")
+
 
 def timed(timing: Timing, server_pid: int | None, write: Callable[[], None]) -> None:
     server_before = process_cpu(server_pid) if server_pid else 0.0
@@ -233,6 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.baseline:
         print(direct.line("S3 at 0 ms (moto)", n))
         print(f"S3 at {args.latency_ms:g} ms / S3 at 0 ms: {s3.rate(n) / direct.rate(n):.2f}")
+    ceiling = s3.cpu_ceiling(n)
+    print(
+        f"S3 CPU ceiling on {os.cpu_count()} CPUs: {ceiling:.0f} articles/s = "
+        f"{ceiling / local.rate(n):.2f} of the local rate, however many uploads run at once"
+    )
     verdict = "met" if ratio >= TARGET else "NOT met"
     print(f"ratio S3 / local: {ratio:.2f}   (target >= {TARGET}: {verdict})")
     print(f"took {time.perf_counter() - began:.0f} s")
