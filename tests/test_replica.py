@@ -31,6 +31,7 @@ from parsel import Selector
 from crawler.replica import Replica, ReplicaArticle, ReplicaServer, build_replica
 from crawler.replica.corpus import SEED_PARAGRAPHS, SEED_URL, default_corpus
 from crawler.replica.model import VN_TZ
+from crawler.replica.provinces import WRITING
 from crawler.sites import Site, all_sites, site_for_url
 from crawler.sites.model import Selectors
 from crawler.state.neardup import jaccard, shingles, syllables
@@ -207,13 +208,16 @@ def test_corpus_covers_every_site_in_its_family_shape(replica: Replica) -> None:
     total = 0
     for key, site in replica.sites.items():
         articles = replica.articles(key)
-        assert len(articles) >= 6, key
+        plan = WRITING.get(key)  # 2-3 articles on the registry-wide sites
+        planned = sum(count for _, _, count in plan.sections) if plan else 0
+        assert len(articles) >= max(2, planned), key
         assert len({a.id for a in articles}) == len(articles), key
         for a in articles:
             total += 1
             assert site.is_article_url(a.url), a.url
-            assert site.article_id(a.url) == a.id, a.url
-            assert site_for_url(a.url) is site, a.url
+            own_id = "(?P<id>" in site.article_re.pattern  # a few CMSs print no id in the URL
+            assert site.article_id(a.url) == (a.id if own_id else None), a.url
+            assert site_for_url(a.url) is (site if key in all_sites() else None), a.url  # or undeclared
             assert 3 <= len(a.paragraphs) <= 8, a.url
             assert 1 <= len(a.images) <= 3, a.url
             assert a.authors, a.url
@@ -226,7 +230,7 @@ def test_corpus_covers_every_site_in_its_family_shape(replica: Replica) -> None:
             body = " ".join(a.paragraphs)
             assert body not in bodies, a.url
             bodies.add(body)
-    assert total >= 6 * len(SITES)
+    assert total >= 2 * len(SITES) and total >= sum(len(v) for v in default_corpus().values())
     assert all(a.published.date() >= date(2025, 7, 1) for a in replica.articles("baodongnai"))
     assert all(a.published.date() < date(2025, 7, 1) for a in replica.articles("baodongnai_legacy"))
 

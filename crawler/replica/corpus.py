@@ -5,7 +5,7 @@ text as the user handed it over) and one from October 2018 in family B's origina
 composed by the writers in `topics` from each province's data in `provinces`, deterministically (one seeded
 random source per site): the same corpus on every machine and every run.
 
-Each article gets an id and URL in its family's shape (see `article_path`), a date in its site's active range,
+Each article gets an id and URL in its site's shape (see `site_article_path`), a date in its site's active range,
 Vietnam time, 1–3 images with captions, authors (for families A/B mostly a capitals line ending the body),
 tags, sometimes a modified time, and a few of the oddities real portals serve (`QUIRK_PLAN`).
 """
@@ -245,6 +245,46 @@ def article_path(family: str, section: str, published: datetime, slug: str, arti
     return paths[family]
 
 
+SITE_PATHS: dict[str, str] = {
+    "baolaichau": "/{section}/{slug}-{id}",
+    "baodienbienphu": "/tin-bai/{section}/{slug}",
+    "baosonla": "/{section}/{slug}-{id}.html",
+    "baobacninhtv": "/{section}/{slug}-postid{id}.bbg",
+    "baodanang": "/{slug}.html",
+    "baohagiang": "/{section}/{month}/{slug}-{id}",
+    "baoyenbai": "/{n}/{id}/{title}.aspx",
+    "baobacgiang": "/bg2/{section}/{slug}-postid{id}.bbg",
+    "baothaibinh": "/tin-tuc/{n}/{id}/{slug}",
+    "baonamdinh": "/channel/{n}/{month}/{slug}-{id}/",
+    "baobinhdinh": "/viewer.aspx?macm={n}&macmp={m}&mabb={id}",
+    "baoninhthuan": "/{section}/{id}p{n}c{m}/{slug}.htm",
+    "baobinhphuoc": "/news/{n}/{id}/{slug}",
+    "baohaugiang": "/{section}/{slug}-{id}.html",
+}
+"""Article paths of sites whose URLs differ from their family's (their `article_url` overrides it).
+
+Fields: `section`, `month` (YYYYMM), `slug`, `id`, `title` (the slug in capitalized words, as ASP.NET
+sites print it), `n` and `m` (the section's number on the CMS, and its parent's).
+"""
+
+
+def site_article_path(site: Site, section: str, published: datetime, slug: str, article_id: str) -> str:
+    """The path an article of `site` lives at: its own URL shape where it has one, else its family's."""
+    shape = SITE_PATHS.get(site.key)
+    if shape is None:
+        return article_path(site.family.key, section, published, slug, article_id)
+    number = 10 + sum(map(ord, section)) % 80
+    return shape.format(
+        section=section,
+        month=published.strftime("%Y%m"),
+        slug=slug,
+        id=article_id,
+        title="-".join(word.capitalize() for word in slug.split("-")),
+        n=number,
+        m=number // 10,
+    )
+
+
 def image_path(family: str, published: datetime, article_id: str, n: int) -> str:
     """Where an article's n-th image lives on its site, in the family's upload layout."""
     d = published
@@ -294,7 +334,7 @@ def make_article(
 ) -> ReplicaArticle:
     """An article for `site` with its URL and image paths in the family's shape (`images`: caption, alt)."""
     family = site.family.key
-    path = article_path(family, section, published, slugify(title), article_id)
+    path = site_article_path(site, section, published, slugify(title), article_id)
     placed = tuple(
         ReplicaImage(
             src=image_path(family, published, article_id, n + 1),
@@ -402,9 +442,12 @@ def _lead_with_tag(w: ProvinceWriting, lead: str, rng: random.Random) -> tuple[s
     return lead, None
 
 
-def build_site_corpus(site: Site, titles: set[str] | None = None) -> list[ReplicaArticle]:
-    """The generated articles of one site (Ấp Bắc's two written-out ones included), oldest first."""
-    w = WRITING[site.key]
+def build_site_corpus(
+    site: Site, titles: set[str] | None = None, writing: ProvinceWriting | None = None
+) -> list[ReplicaArticle]:
+    """The generated articles of one site (Ấp Bắc's two written-out ones included), oldest first.
+    `writing`: what to write from, for a site with no entry in `WRITING` (the replica's undeclared ones)."""
+    w = writing or WRITING[site.key]
     titles = set() if titles is None else titles
     rng = random.Random(f"replica:{site.key}")
     family = site.family.key
@@ -494,6 +537,7 @@ __all__ = [
     "QUIRK_PLAN",
     "SECTION_NAMES",
     "SEED_URL",
+    "SITE_PATHS",
     "apbac_2018_article",
     "article_path",
     "build_site_corpus",
@@ -502,5 +546,6 @@ __all__ = [
     "make_article",
     "new_id",
     "seed_article",
+    "site_article_path",
     "slugify",
 ]

@@ -89,7 +89,9 @@ class ReplicaArticle:
 
     @property
     def path(self) -> str:
-        return urlsplit(self.url).path
+        """The path the article is served at, with its query where the URL has one (`/viewer.aspx?mabb=1`)."""
+        parts = urlsplit(self.url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
 
     @property
     def domain(self) -> str:
