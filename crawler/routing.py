@@ -3,11 +3,14 @@
 This download handler is Scrapy's HTTP/1.1 handler for `http` and `https`. With the `CRAWLER_REPLICA_URL`
 setting, it serves requests for every registered domain from `<replica>/<host><path>?<query>` and hands back a
 response whose URL is the one asked for, so spiders, middlewares and pipelines never learn that they talk to a
-replica. Without the setting, and for any other host, requests go out as usual.
+replica. The replica also serves portals nobody declared (for generic discovery, `crawler crawl --domain`):
+their hosts are listed in the `CRAWLER_REPLICA_HOSTS` setting (`replica_settings(..., extra_hosts=...)` fills
+it). Without the replica setting, and for any other host, requests go out as usual.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -41,7 +44,8 @@ class ReplicaRoutingHandler(HTTP11DownloadHandler):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._replica: str | None = crawler.settings.get("CRAWLER_REPLICA_URL") or None
-        self._hosts = registered_hosts()
+        extra = crawler.settings.getlist("CRAWLER_REPLICA_HOSTS")
+        self._hosts = registered_hosts() | frozenset(h.lower().removeprefix("www.") for h in extra)
 
     async def download_request(self, request: Request) -> Response:
         target = replica_url_for(request.url, self._replica, self._hosts) if self._replica else None
@@ -52,10 +56,12 @@ class ReplicaRoutingHandler(HTTP11DownloadHandler):
         return routed.replace(url=request.url)
 
 
-def replica_settings(replica_url: str) -> dict[str, object]:
-    """Settings that send every registered portal to the replica; no politeness delay against localhost."""
+def replica_settings(replica_url: str, extra_hosts: Iterable[str] = ()) -> dict[str, object]:
+    """Settings that send every registered portal (and `extra_hosts`, portals nobody declared) to the
+    replica; no politeness delay against localhost."""
     return {
         "CRAWLER_REPLICA_URL": replica_url,
+        "CRAWLER_REPLICA_HOSTS": sorted({h.lower().removeprefix("www.") for h in extra_hosts}),
         "AUTOTHROTTLE_START_DELAY": 0.0,
         "DOWNLOAD_DELAY": 0.0,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
