@@ -158,12 +158,14 @@ def _wait_remote(server: str, run_id: int) -> int:
 
 
 def _recrawl_local(config: Any, site: str) -> int:
+    from crawler.monitor.engine import Monitor
     from crawler.service.history import RunHistory, SiteBusyError
     from crawler.service.runs import RunManager
 
     logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     history = RunHistory(config.state)
     manager = RunManager(history, config)
+    manager.after_run = Monitor(history, config.monitor).after_run  # judged like a nightly run
     manager.start()
     try:
         try:

@@ -21,6 +21,12 @@ limit = 200                  # at most N article pages per site and run (optiona
 replica = "http://127.0.0.1:8765"   # crawl a replica instead of the real portals (optional)
 # command = ["nice", "python", "-m", "crawler.cli", "crawl", "{site}", "--store", "{store}",
 #            "--stats-json", "{stats_json}"]   # placeholders: {site} {store} {crawl_state} {stats_json} {run_dir}
+
+[monitor]                    # the monitors after every run (crawler/monitor/thresholds.py has every threshold)
+webhook = "https://hooks.example.org/crawler"   # alert events POSTed as JSON (optional)
+fallback_max = 0.3
+[monitor.sites.baohaiphong]  # per-site overrides
+fallback_max = 0.5
 ```
 
 The API token is never read from the file or the command line (where `ps` would show it): only from the
@@ -39,6 +45,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cronsim import CronSim, CronSimError
+
+from crawler.monitor.thresholds import MonitorConfig, monitor_config_from_toml
 
 DEFAULT_STORE = "file://./data"
 DEFAULT_STATE = Path("data/service.sqlite")
@@ -86,6 +94,7 @@ class ServiceConfig:
     limit: int | None = None
     replica: str | None = None
     command: tuple[str, ...] = field(default_factory=default_command)
+    monitor: MonitorConfig = field(default_factory=MonitorConfig)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -139,15 +148,17 @@ def load_config(path: Path | None, **overrides: Any) -> ServiceConfig:
 
 
 def _from_toml(data: dict[str, Any], path: Path) -> dict[str, Any]:
-    known = {
+    known: dict[str, set[str] | None] = {
         "service": {"max_concurrent_runs", "stop_grace_seconds"},
         "schedule": {"timezone", "default", "spread_minutes", "catch_up", "sites"},
         "crawl": {"store", "state", "limit", "replica", "command"},
+        "monitor": None,  # checked by monitor_config_from_toml
     }
     for section, table in data.items():
         if section not in known or not isinstance(table, dict):
             raise ConfigError(f"{path}: unknown section [{section}] (known: {', '.join(sorted(known))})")
-        unknown = set(table) - known[section]
+        keys = known[section]
+        unknown = set() if keys is None else set(table) - keys
         if unknown:
             raise ConfigError(f"{path}: unknown key(s) in [{section}]: {', '.join(sorted(unknown))}")
     service, schedule, crawl = data.get("service", {}), data.get("schedule", {}), data.get("crawl", {})
@@ -175,6 +186,13 @@ def _from_toml(data: dict[str, Any], path: Path) -> dict[str, Any]:
         if not isinstance(command, list) or not command or not all(isinstance(p, str) for p in command):
             raise ConfigError(f"{path}: [crawl] command must be a non-empty list of strings")
         values["command"] = tuple(command)
+    if "monitor" in data:
+        from crawler.sites import all_sites
+
+        try:
+            values["monitor"] = monitor_config_from_toml(data["monitor"], set(all_sites()))
+        except ValueError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
     return values
 
 

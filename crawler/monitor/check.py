@@ -1,0 +1,253 @@
+"""`crawler check SITE [--live] [--pages N]`: does the site's own extraction still hold?
+
+Fetches the site's home page, feeds and listings, then up to N article pages found on them, extracts each as
+the crawl would, and prints per field which layer filled it and the coverage. Exits 1 when the site's own
+selectors (site or family) no longer match: on more pages than the monitors' `fallback_max` allows, the body
+does not come from them, or the title or date comes from the generic layer or none (or no template matches). Without `--live` it checks the
+local replica (started here, or `--replica URL`); `--live` fetches the real portal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import ssl
+import sys
+import urllib.error
+import urllib.request
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html import unescape
+from urllib.parse import urljoin
+
+from crawler.item import Article, Rejected
+from crawler.monitor.metrics import COVERAGE_FIELDS, LAYERS, SELECTOR_FIELDS
+from crawler.monitor.thresholds import Thresholds
+from crawler.options import positive_int
+from crawler.sites import Site, get_site
+
+Fetch = Callable[[str], tuple[int, bytes]]
+"""URL in, (HTTP status, body) out."""
+
+USER_AGENT = "vn-news-crawler/0.1 (check; +https://github.com/vn-news-crawler)"
+_LINK = re.compile(
+    r"""(?:href\s*=\s*["']([^"']+)["'])|(?:<link>\s*([^<\s]+)\s*</link>)|(?:<loc>\s*([^<\s]+)\s*</loc>)"""
+)
+KEY_FIELDS = ("body_text", "title", "published_at")
+"""The fields a page must not lose: the body from the selectors, a title and a date from the page."""
+
+
+@dataclass
+class PageResult:
+    """One article page as extraction saw it."""
+
+    url: str
+    layers: dict[str, str]
+    covered: dict[str, bool]
+    template: str | None
+    rejected: str | None = None
+
+    @property
+    def lost(self) -> list[str]:
+        """Key fields the site's own extraction did not fill: the body not from its selectors, or a title or
+        date from no layer but the generic one (or none)."""
+        lost = [] if self.layers.get("body_text") in ("site", "family") else ["body_text"]
+        return lost + [n for n in KEY_FIELDS[1:] if self.layers.get(n, "missing") in ("generic", "missing")]
+
+
+@dataclass
+class CheckReport:
+    site: str
+    source: str
+    fallback_max: float
+    discovery: list[tuple[str, int]] = field(default_factory=list)
+    pages: list[PageResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def missed(self) -> list[PageResult]:
+        """Pages where the site's own selectors missed a key field (or no template of the family matched)."""
+        return [p for p in self.pages if p.lost or p.template is None]
+
+    @property
+    def selectors_ok(self) -> bool:
+        return bool(self.pages) and len(self.missed) / len(self.pages) <= self.fallback_max
+
+    @property
+    def exit_code(self) -> int:
+        if not self.pages:
+            return 2
+        return 0 if self.selectors_ok else 1
+
+    def render(self) -> str:
+        lines = [
+            f"check {self.site} ({self.source}): {len(self.discovery)} listing/feed pages, "
+            f"{len(self.pages)} article pages"
+        ]
+        lines += [f"  error: {e}" for e in self.errors]
+        if not self.pages:
+            lines.append("no article page could be fetched: nothing to judge")
+            return "\n".join(lines)
+        n = len(self.pages)
+        rows = [("FIELD", *(layer.upper() for layer in LAYERS), "COVERAGE")]
+        for name in SELECTOR_FIELDS:
+            counts = Counter(p.layers.get(name, "missing") for p in self.pages)
+            coverage = (
+                f"{sum(p.covered.get(name, False) for p in self.pages) / n * 100:.0f}%"
+                if name in COVERAGE_FIELDS
+                else f"{(n - counts['missing']) / n * 100:.0f}%"
+            )
+            rows.append((name, *(str(counts[layer]) for layer in LAYERS), coverage))
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+        templates = Counter(p.template or "none" for p in self.pages)
+        lines.append("templates matched: " + ", ".join(f"{t} ({c})" for t, c in templates.most_common()))
+        for page in self.pages:
+            if page.rejected:
+                lines.append(f"  rejected: {page.url}: {page.rejected}")
+        missed = self.missed
+        if self.selectors_ok:
+            lines.append(f"OK: the site's own selectors matched on {n - len(missed)} of {n} pages")
+        else:
+            lines.append(
+                f"FAIL: the site's own selectors no longer match on {len(missed)} of {n} pages "
+                f"(allowed: {self.fallback_max * 100:.0f}%), for example:"
+            )
+            lines += [f"  {p.url}  lost: {', '.join(p.lost) or 'no template matched'}" for p in missed[:5]]
+        return "\n".join(lines)
+
+
+def article_links(site: Site, base_url: str, body: bytes) -> list[str]:
+    """Article URLs of the site on a page, feed or sitemap, in order of appearance."""
+    text = body.decode("utf-8", errors="replace")
+    found: list[str] = []
+    for match in _LINK.finditer(text):
+        raw = unescape(next(g for g in match.groups() if g))
+        url = urljoin(base_url, raw.strip())
+        if site.is_article_url(url) and url not in found:
+            found.append(url)
+    return found
+
+
+def check_site(
+    site: Site, fetch: Fetch, *, pages: int = 5, source: str = "", thresholds: Thresholds | None = None
+) -> CheckReport:
+    """Fetch up to `pages` article pages of the site through `fetch` and judge their extraction."""
+    from crawler.extract import extract_article
+    from crawler.process import process_page
+    from pipelines.coverage import covered, field_layers
+
+    limits = thresholds or Thresholds()
+    report = CheckReport(site=site.key, source=source or site.base_url, fallback_max=limits.fallback_max)
+    entry = [site.absolute("/")] + [url for kind, url in site.entry_points() if kind in ("feed", "listing")]
+    candidates: list[str] = []
+    for url in entry[:4]:
+        try:
+            status, body = fetch(url)
+        except OSError as exc:
+            report.errors.append(f"{url}: {exc}")
+            continue
+        report.discovery.append((url, status))
+        if status == 200:
+            candidates += [u for u in article_links(site, url, body) if u not in candidates]
+        if len(candidates) >= pages * 3:
+            break
+    for url in candidates[:pages]:
+        try:
+            status, body = fetch(url)
+        except OSError as exc:
+            report.errors.append(f"{url}: {exc}")
+            continue
+        if status != 200:
+            report.errors.append(f"{url}: HTTP {status}")
+            continue
+        template = extract_article(url, body, site).template
+        result = process_page(url, body, site)
+        article: Article = result.article if isinstance(result, Rejected) else result
+        report.pages.append(
+            PageResult(
+                url=url,
+                layers=field_layers(article),
+                covered=covered(article, min_body_words=50),
+                template=template,
+                rejected=result.reason if isinstance(result, Rejected) else None,
+            )
+        )
+    return report
+
+
+def replica_fetch(replica_url: str) -> Fetch:
+    """Fetch through a replica: `https://host/path` is asked of `<replica>/host/path`."""
+    from crawler.routing import registered_hosts, replica_url_for
+
+    hosts = registered_hosts()
+
+    def fetch(url: str) -> tuple[int, bytes]:
+        target = replica_url_for(url, replica_url, hosts) or url
+        return _get(target, None)
+
+    return fetch
+
+
+def live_fetch() -> Fetch:
+    """Fetch from the real portals (some still need legacy TLS renegotiation: allowed)."""
+    context = ssl.create_default_context()
+    context.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
+
+    def fetch(url: str) -> tuple[int, bytes]:
+        return _get(url, context)
+
+    return fetch
+
+
+def _get(url: str, context: ssl.SSLContext | None) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=30, context=context) as response:
+            body: bytes = response.read()
+            return int(response.status), body
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+@contextmanager
+def _replica(url: str | None) -> Iterator[str]:
+    if url:
+        yield url
+        return
+    from crawler.replica import ReplicaServer, build_replica
+
+    with ReplicaServer(build_replica()) as server:
+        yield server.base_url
+
+
+def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check that a site's extraction still holds (per field: layer and coverage)",
+        description=(
+            "Fetch a few listing and article pages of SITE and print, per field, which extraction layer "
+            "filled it and the coverage. Exit 1 when the site's own selectors no longer match, 2 when no "
+            "article page could be fetched. Without --live: the local replica."
+        ),
+    )
+    check.add_argument("site", metavar="SITE")
+    check.add_argument("--live", action="store_true", help="fetch the real portal instead of the replica")
+    check.add_argument("--pages", type=positive_int, default=5, help="article pages to check (default 5)")
+    check.add_argument("--replica", metavar="URL", help="use this running replica instead of starting one")
+    check.set_defaults(handler=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    site = get_site(args.site)
+    if args.live:
+        report = check_site(site, live_fetch(), pages=args.pages, source=f"live {site.base_url}")
+    else:
+        with _replica(args.replica) as url:
+            report = check_site(site, replica_fetch(url), pages=args.pages, source=f"replica {url}")
+    print(report.render())
+    if report.exit_code == 2:
+        print(f"crawler: check: no article page of {site.key} could be fetched", file=sys.stderr)
+    return report.exit_code

@@ -1,0 +1,188 @@
+"""The checks of one site's run against its thresholds and its trailing runs; each failing one is a Finding.
+
+Layout drift (kind `drift`) is what a portal's redesign looks like: a field the site's own selectors used to
+fill falls to the generic layer on more than `fallback_max` of the items, or a field's coverage falls more
+than `coverage_drop` below its trailing median. The other checks (kind `check`): too few items against the
+trailing median, a coverage below its floor, rejects, errors, HTTP statuses, run duration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
+from statistics import median
+from typing import Any
+
+from crawler.monitor.metrics import COVERAGE_FIELDS, SELECTOR_FIELDS, RunMetrics
+from crawler.monitor.thresholds import Thresholds
+
+DRIFT, CHECK = "drift", "check"
+LAYOUT_DRIFT = "layout_drift"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check that failed: what, on which field, the figure before (trailing median) and now."""
+
+    kind: str
+    name: str
+    message: str
+    field: str | None = None
+    before: float | None = None
+    after: float | None = None
+    threshold: float | None = None
+    samples: list[str] = dataclass_field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Finding:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The findings of one run, and which checks it could judge (an alert of a check not judged stays as it
+    is: too few items say nothing about the selectors)."""
+
+    findings: list[Finding]
+    judged: frozenset[str]
+
+    @property
+    def drift(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == DRIFT]
+
+
+def _pct(share: float | None) -> str:
+    return "n/a" if share is None else f"{share * 100:.0f}%"
+
+
+def _median(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return float(median(present)) if present else None
+
+
+def evaluate(metrics: RunMetrics, baseline: Sequence[RunMetrics], t: Thresholds) -> Evaluation:
+    """Every check on one site's run; `baseline` is the site's trailing healthy runs, newest first."""
+    findings: list[Finding] = []
+    judged: set[str] = {"reject_ratio", "error_ratio", "bad_status_ratio"}
+    base = [m for m in baseline[: t.trailing_runs] if m.items >= t.min_items]
+    has_base = len(base) >= t.min_baseline_runs
+    enough = metrics.items >= t.min_items
+
+    if enough:
+        judged |= {LAYOUT_DRIFT, "coverage"}
+        findings += _drift(metrics, base if has_base else [], t)
+        for name in COVERAGE_FIELDS:
+            floor = t.min_coverage.get(name, 0.0)
+            now = metrics.coverage.get(name, 0.0)
+            if floor > 0 and now < floor:
+                findings.append(
+                    Finding(
+                        CHECK,
+                        "coverage",
+                        f"{name} coverage {_pct(now)} is below the floor of {_pct(floor)}",
+                        field=name,
+                        before=_median([m.coverage.get(name) for m in base]) if has_base else None,
+                        after=now,
+                        threshold=floor,
+                    )
+                )
+
+    if has_base:
+        judged.add("items")
+        usual = _median([float(m.items) for m in base]) or 0.0
+        if usual >= t.min_items and metrics.items < (1 - t.items_drop) * usual:
+            findings.append(
+                Finding(
+                    CHECK,
+                    "items",
+                    f"{metrics.items} articles extracted against a trailing median of {usual:g}",
+                    before=usual,
+                    after=float(metrics.items),
+                    threshold=t.items_drop,
+                )
+            )
+        usual_seconds = _median([m.seconds for m in base])
+        if usual_seconds and metrics.seconds is not None:
+            judged.add("duration")
+            if metrics.seconds > max(t.duration_factor * usual_seconds, t.min_duration_seconds):
+                findings.append(
+                    Finding(
+                        CHECK,
+                        "duration",
+                        f"the run took {metrics.seconds:.0f} s against a trailing median of "
+                        f"{usual_seconds:.0f} s",
+                        before=usual_seconds,
+                        after=metrics.seconds,
+                        threshold=t.duration_factor,
+                    )
+                )
+
+    ratios = (
+        ("reject_ratio", "rejected articles", metrics.reject_ratio, t.max_reject_ratio),
+        ("error_ratio", "pages with errors", metrics.error_ratio, t.max_error_ratio),
+        (
+            "bad_status_ratio",
+            "responses with an error status",
+            metrics.bad_status_ratio,
+            t.max_bad_status_ratio,
+        ),
+    )
+    for name, what, now, limit in ratios:
+        if now > limit:
+            findings.append(
+                Finding(
+                    CHECK,
+                    name,
+                    f"{_pct(now)} {what} (threshold {_pct(limit)})",
+                    before=_median([getattr(m, name) for m in base]) if has_base else None,
+                    after=now,
+                    threshold=limit,
+                )
+            )
+    return Evaluation(findings, frozenset(judged))
+
+
+def _drift(metrics: RunMetrics, base: Sequence[RunMetrics], t: Thresholds) -> list[Finding]:
+    """Layout drift: fields falling to the generic layer, and coverage falling against the baseline."""
+    found: list[Finding] = []
+    for name in SELECTOR_FIELDS:
+        now = metrics.fallback.get(name, 0.0)
+        if now > t.fallback_max:
+            before = _median([m.fallback.get(name) for m in base])
+            found.append(
+                Finding(
+                    DRIFT,
+                    LAYOUT_DRIFT,
+                    f"{name}: the site's selectors missed on {_pct(now)} of articles, filled by the generic "
+                    f"layer (before: {_pct(before)})",
+                    field=name,
+                    before=before,
+                    after=now,
+                    threshold=t.fallback_max,
+                    samples=metrics.samples.get(name, [])[:5],
+                )
+            )
+    if not base:
+        return found
+    flagged = {f.field for f in found}
+    for name in COVERAGE_FIELDS:
+        before = _median([m.coverage.get(name) for m in base])
+        now = metrics.coverage.get(name, 0.0)
+        if name not in flagged and before is not None and before - now > t.coverage_drop:
+            found.append(
+                Finding(
+                    DRIFT,
+                    LAYOUT_DRIFT,
+                    f"{name}: coverage fell from {_pct(before)} to {_pct(now)} against the trailing runs",
+                    field=name,
+                    before=before,
+                    after=now,
+                    threshold=t.coverage_drop,
+                    samples=metrics.samples.get(f"{name}/missing", [])[:5],
+                )
+            )
+    return found

@@ -1,0 +1,135 @@
+"""The figures of one site's run: counts from the crawl's stats, turned into shares the checks compare.
+
+The crawl side (`monitor_stats`) reads Scrapy's stats once the spider has closed and keeps what the monitors
+need in the run's stats.json (`sites.<key>.monitor`); the service side (`RunMetrics.from_site_stats`) turns it
+into shares. Neither needs Scrapy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FIELDS_PREFIX = "crawler/fields/"
+QUALITY_PREFIX = "crawler/quality/"
+SAMPLES_KEY = "crawler/fields/samples"
+ITEMS_KEY = "crawler/fields/items"
+STATUS_PREFIX = "downloader/response_status_count/"
+
+LAYERS = ("structured", "site", "family", "generic", "missing")
+"""Where a field's value came from (`field_sources`), or `missing` where no layer filled it."""
+
+SELECTOR_FIELDS = ("body_text", "title", "published_at", "lead", "authors", "section", "tags", "images")
+"""Fields the site's and family's selectors fill; one falling to `generic` means they no longer matched.
+In order of importance: the first affected one names a drift alert."""
+
+COVERAGE_FIELDS = ("title", "published_at", "authors", "body_text", "images")
+"""Coverage as the monitors define it: a title; a date from the page itself (structured data or the printed
+dateline, not the feed or the URL); at least one author; a body of at least the minimum number of words;
+at least one image."""
+
+GOOD_STATUS = frozenset({200, 301, 302, 304})
+
+
+def monitor_stats(stats: Mapping[str, Any]) -> dict[str, Any]:
+    """What the monitors need from one crawler's Scrapy stats, as JSON (stored in stats.json)."""
+    fields: dict[str, dict[str, int]] = {}
+    quality: dict[str, int] = {}
+    status: dict[str, int] = {}
+    for key, value in stats.items():
+        if key.startswith(STATUS_PREFIX):
+            status[key.removeprefix(STATUS_PREFIX)] = int(value)
+        elif key.startswith(QUALITY_PREFIX):
+            quality[key.removeprefix(QUALITY_PREFIX)] = int(value)
+        elif key.startswith(FIELDS_PREFIX) and key not in (ITEMS_KEY, SAMPLES_KEY):
+            name, _, layer = key.removeprefix(FIELDS_PREFIX).partition("/")
+            if layer:
+                fields.setdefault(name, {})[layer] = int(value)
+    samples = stats.get(SAMPLES_KEY) or {}
+    seconds = stats.get("elapsed_time_seconds")
+    return {
+        "items": int(stats.get(ITEMS_KEY, 0)),
+        "fields": fields,
+        "quality": quality,
+        "fallback_samples": {k: list(v) for k, v in dict(samples).items()},
+        "status": status,
+        "seconds": float(seconds) if isinstance(seconds, int | float) else None,
+    }
+
+
+def _share(part: float, whole: float) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+@dataclass(frozen=True)
+class RunMetrics:
+    """One site's run as the checks see it. Shares are 0..1 of the run's items (articles extracted)."""
+
+    items: int = 0
+    articles_written: int = 0
+    pages: int = 0
+    rejects: int = 0
+    errors: int = 0
+    seconds: float | None = None
+    coverage: dict[str, float] = field(default_factory=dict)
+    """Per COVERAGE_FIELDS: the share of items that have it (as defined there)."""
+    fallback: dict[str, float] = field(default_factory=dict)
+    """Per SELECTOR_FIELDS: the share of items whose field the generic layer filled."""
+    layers: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per field: items by the layer that filled it (`missing` where none did)."""
+    samples: dict[str, list[str]] = field(default_factory=dict)
+    """Per field: a few URLs of items whose field fell to the generic layer."""
+    status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reject_ratio(self) -> float:
+        return _share(self.rejects, self.items + self.rejects)
+
+    @property
+    def error_ratio(self) -> float:
+        return _share(self.errors, self.pages)
+
+    @property
+    def bad_status_ratio(self) -> float:
+        """The share of responses with a status other than 200, 304 or a redirect."""
+        total = sum(self.status.values())
+        bad = sum(n for code, n in self.status.items() if not code.isdigit() or int(code) not in GOOD_STATUS)
+        return _share(bad, total)
+
+    @classmethod
+    def from_site_stats(cls, site: Mapping[str, Any]) -> RunMetrics:
+        """From one site's entry of the crawl's stats.json (`sites.<key>`)."""
+        mon: Mapping[str, Any] = site.get("monitor") or {}
+        items = int(mon.get("items") or 0)
+        layers = {name: dict(counts) for name, counts in (mon.get("fields") or {}).items()}
+        quality: Mapping[str, int] = mon.get("quality") or {}
+        return cls(
+            items=items,
+            articles_written=int(site.get("articles_written") or 0),
+            pages=int(site.get("pages_fetched") or 0),
+            rejects=int(site.get("rejects") or 0),
+            errors=int(site.get("errors") or 0),
+            seconds=mon.get("seconds"),
+            coverage={name: _share(int(quality.get(name, 0)), items) for name in COVERAGE_FIELDS},
+            fallback={
+                name: _share(int(layers.get(name, {}).get("generic", 0)), items) for name in SELECTOR_FIELDS
+            },
+            layers=layers,
+            samples={k: list(v) for k, v in (mon.get("fallback_samples") or {}).items()},
+            status={str(k): int(v) for k, v in (mon.get("status") or {}).items()},
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(
+            reject_ratio=self.reject_ratio,
+            error_ratio=self.error_ratio,
+            bad_status_ratio=self.bad_status_ratio,
+        )
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RunMetrics:
+        names = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in data.items() if k in names})

@@ -1,0 +1,71 @@
+"""Coverage: per field, which extraction layer filled it (or none), counted into the crawl's stats.
+
+For each article that got a date: `crawler/fields/<field>/<layer>` (structured, site, family, generic,
+or missing), `crawler/quality/<field>` where the field is covered as the monitors define it (a title, a date
+from the page, an author, a body of at least CRAWLER_MIN_BODY_WORDS words, an image), `crawler/fields/items`,
+and up to CRAWLER_COVERAGE_SAMPLES URLs per field that fell to the generic layer (or was missing) in
+`crawler/fields/samples`. The monitors (`crawler/monitor/`) read these after the run. Counting only; it
+sits after the dates (the date source counts) and before dedupe (unchanged articles count too); rejected
+items pass through untouched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from crawler.item import Article
+from crawler.monitor.metrics import COVERAGE_FIELDS, ITEMS_KEY, SAMPLES_KEY, SELECTOR_FIELDS
+from pipelines._base import CrawlerPipeline
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+PAGE_DATE_SOURCES = frozenset({"structured", "dateline"})
+
+
+def covered(article: Article, min_body_words: int) -> dict[str, bool]:
+    """Per COVERAGE_FIELDS: whether the article has it, as the monitors count coverage."""
+    return {
+        "title": bool(article.title.strip()),
+        "published_at": article.published_at is not None and article.date_source in PAGE_DATE_SOURCES,
+        "authors": bool(article.authors),
+        "body_text": len(article.body_text.split()) >= min_body_words,
+        "images": bool(article.images),
+    }
+
+
+def field_layers(article: Article) -> dict[str, str]:
+    """Per SELECTOR_FIELDS: the layer that filled it, or `missing`."""
+    return {name: article.field_sources.get(name, "missing") for name in SELECTOR_FIELDS}
+
+
+class CoveragePipeline(CrawlerPipeline):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.min_body_words: int = crawler.settings.getint("CRAWLER_MIN_BODY_WORDS", 50)
+        self.max_samples: int = crawler.settings.getint("CRAWLER_COVERAGE_SAMPLES", 5)
+        self.samples: dict[str, list[str]] = {}
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        self.stats.inc_value(ITEMS_KEY)
+        for name, layer in field_layers(item).items():
+            self.stats.inc_value(f"crawler/fields/{name}/{layer}")
+            if layer == "generic":
+                self._sample(name, item.url)
+        for name, ok in covered(item, self.min_body_words).items():
+            if ok:
+                self.stats.inc_value(f"crawler/quality/{name}")
+            else:
+                self._sample(f"{name}/missing", item.url)
+        return item
+
+    def _sample(self, key: str, url: str) -> None:
+        urls = self.samples.setdefault(key, [])
+        if len(urls) < self.max_samples:
+            urls.append(url)
+            self.stats.set_value(SAMPLES_KEY, {k: list(v) for k, v in self.samples.items()})
+
+
+__all__ = ["COVERAGE_FIELDS", "CoveragePipeline", "covered", "field_layers"]
