@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that render as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e]")
+# Characters that render as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks, and
+# the control characters some CMS editors paste in (C0 but tab and line breaks, DEL, C1 but NEL).
+_INVISIBLE = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"
+)
 # Every Unicode space (NBSP, thin, ideographic …), tabs and line breaks collapse to one ASCII space.
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _PARAGRAPH_BREAK = re.compile(r"(?:[ \t\u00a0]*(?:\r\n|\r|\n|\u2028|\u2029)){2,}")

@@ -28,6 +28,14 @@ def test_normalize_text(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
 
 
+def test_normalize_text_drops_pasted_control_characters() -> None:
+    # A CMS editor's paste: a NUL, a vertical tab, an escape and a C1 control inside a Vietnamese headline;
+    # the schema refuses control characters, so text cleaning must remove them rather than lose the article.
+    raw = "Đồng\x00 Tháp\x0b khánh\x1b thành cầu\x9a Cao Lãnh\x85mới"
+    assert normalize_text(raw) == "Đồng Tháp khánh thành cầu Cao Lãnh mới"
+    assert normalize_paragraphs("Đoạn một\x07.\n\nĐoạn hai\x7f.") == "Đoạn một.\n\nĐoạn hai."
+
+
 def test_normalize_text_composes_nfd() -> None:
     nfd = unicodedata.normalize("NFD", "Ấp Bắc Đồng Tháp Hoài Thu")
     assert nfd != "Ấp Bắc Đồng Tháp Hoài Thu"

@@ -80,6 +80,31 @@ class Family:
         return tuple(sorted(self.templates, key=lambda t: t.since or date.min, reverse=True))
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds of one crawl of a site, as Scrapy settings (applied per site by its spider class)."""
+
+    pages: int = 5000
+    """Responses at most (CLOSESPIDER_PAGECOUNT)."""
+    depth: int = 4
+    """Links followed from an entry point at most (DEPTH_LIMIT)."""
+    max_bytes: int = 16 * 1024 * 1024
+    """A response's size at most, after decompression too (DOWNLOAD_MAXSIZE); larger ones are dropped."""
+    warn_bytes: int = 4 * 1024 * 1024
+    """A response's size worth a warning (DOWNLOAD_WARNSIZE)."""
+    seconds: int = 3600
+    """The crawl's run time at most (CLOSESPIDER_TIMEOUT); a stopped crawl resumes next run."""
+
+    def scrapy_settings(self) -> dict[str, int]:
+        return {
+            "CLOSESPIDER_PAGECOUNT": self.pages,
+            "DEPTH_LIMIT": self.depth,
+            "DOWNLOAD_MAXSIZE": self.max_bytes,
+            "DOWNLOAD_WARNSIZE": min(self.warn_bytes, self.max_bytes),
+            "CLOSESPIDER_TIMEOUT": self.seconds,
+        }
+
+
 @dataclass(frozen=True)
 class Site:
     """One portal on one domain for the dates it published there.
@@ -105,6 +130,7 @@ class Site:
     selectors: Selectors = field(default_factory=Selectors)
     verified: bool = True
     max_listing_pages: int = 5
+    limits: Limits = field(default_factory=Limits)
     notes: str = ""
 
     def __post_init__(self) -> None:
