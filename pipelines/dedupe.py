@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.exceptions import DropItem
 
 from crawler.item import Article
-from crawler.state import SQLiteState, open_state
+from crawler.state import StateBackend, open_state
 from pipelines._base import CrawlerPipeline
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class UnchangedArticle(DropItem):
 class DedupePipeline(CrawlerPipeline):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.state: SQLiteState = open_state(crawler.settings.get("CRAWLER_STATE"))
+        self.state: StateBackend = open_state(crawler.settings.get("CRAWLER_STATE"))
         self._seen: dict[str, str] = {}
 
     async def process_item(self, item: Any) -> Any:

@@ -25,7 +25,7 @@ from scrapy.exceptions import NotConfigured
 from crawler.feed.log import object_entry
 from crawler.item import Article, Rejected
 from crawler.spool import WorkDir, default_spool, forget_batch, run_batch
-from crawler.state import KnownArticle, SQLiteState, open_state
+from crawler.state import KnownArticle, StateBackend, open_state
 from crawler.store import ObjectStore, StoreError, open_store
 from crawler.store.layout import article_key, reject_key, version_key
 from pipelines._base import CrawlerPipeline
@@ -131,7 +131,7 @@ class StoragePipeline(CrawlerPipeline):
             raise NotConfigured("CRAWLER_STORE is not set")
         self.store: ObjectStore = open_store(url, s3_endpoint=settings.get("CRAWLER_S3_ENDPOINT"))
         self._writers = _writer_pool(settings.getint("CRAWLER_STORE_THREADS", 16))
-        self.state: SQLiteState = open_state(settings.get("CRAWLER_STATE"))
+        self.state: StateBackend = open_state(settings.get("CRAWLER_STATE"))
         # Without a run id from run_crawl (`scrapy crawl KEY`), this crawler is its own run and commits it
         # when it closes.
         self.standalone = not settings.get("CRAWLER_RUN_ID")

@@ -22,7 +22,7 @@ from crawler.feed.jsonfeed import FEED_ITEMS, update_feeds
 from crawler.feed.log import commit_segment, now_iso
 from crawler.feed.manifest import manifest_document, write_manifest
 from crawler.spool import Batch, WorkDir
-from crawler.state import KnownArticle, SQLiteState
+from crawler.state import KnownArticle, StateBackend
 from crawler.store import ObjectStore, StoreError
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def commit_batch(
     batch: Batch,
     *,
     workdir: WorkDir | None = None,
-    state: SQLiteState | None = None,
+    state: StateBackend | None = None,
     feed_items: int = FEED_ITEMS,
     feed_base_url: str | None = None,
 ) -> Commit:
@@ -89,7 +89,7 @@ def commit_batch(
 def recover_pending(
     store: ObjectStore,
     workdir: WorkDir,
-    state: SQLiteState | None = None,
+    state: StateBackend | None = None,
     *,
     feed_base_url: str | None = None,
 ) -> list[Commit]:
@@ -139,7 +139,7 @@ def new_flush_id() -> str:
 def flush_spool(
     store: ObjectStore,
     workdir: WorkDir,
-    state: SQLiteState | None = None,
+    state: StateBackend | None = None,
     *,
     feed_base_url: str | None = None,
     workers: int = FLUSH_WORKERS,
@@ -184,7 +184,7 @@ def _upload(
     workdir: WorkDir,
     batch: Batch,
     paths: list[Path],
-    state: SQLiteState | None,
+    state: StateBackend | None,
     result: FlushResult,
     workers: int,
 ) -> None:

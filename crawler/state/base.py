@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from crawler.state.neardup import NearMatch
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +48,16 @@ class CrawlState(Protocol):
         """Index this article's text; the earlier article it near-duplicates, if any."""
 
     def close(self) -> None: ...
+
+
+class StateBackend(CrawlState, Protocol):
+    """What `open_state` gives (SQLite or Redis): the interface, plus synchronous calls for code outside the
+    reactor (the feed commit, tools), run on the state's own thread through `call`."""
+
+    def call(self, fn: Callable[..., T], *args: object) -> T: ...
+
+    def record_now(self, article: KnownArticle) -> None: ...
+
+    def record_many_now(self, articles: list[KnownArticle]) -> None: ...
+
+    def count(self) -> int: ...

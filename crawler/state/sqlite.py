@@ -16,7 +16,7 @@ from dataclasses import astuple, fields
 from pathlib import Path
 from typing import TypeVar
 
-from crawler.state.base import KnownArticle
+from crawler.state.base import KnownArticle, StateBackend
 from crawler.state.neardup import NearDuplicateIndex, NearMatch
 
 T = TypeVar("T")
@@ -163,8 +163,18 @@ _OPEN: dict[Path, SQLiteState] = {}
 _OPEN_LOCK = threading.Lock()
 
 
-def open_state(path: str | Path) -> SQLiteState:
-    """The process's one state for this file: the crawlers of one run share it (and its thread)."""
+def open_state(path: str | Path) -> StateBackend:
+    """The process's one state for this file, or for a `redis://` URL (distributed mode): the crawlers of
+    one run share it (and its thread)."""
+    from crawler.state.redis_state import is_redis_url, open_redis_state
+
+    if isinstance(path, str) and is_redis_url(path):
+        return open_redis_state(path)
+    return open_sqlite_state(path)
+
+
+def open_sqlite_state(path: str | Path) -> SQLiteState:
+    """The process's one SQLite state for this file."""
     resolved = Path(path).expanduser().resolve()
     with _OPEN_LOCK:
         state = _OPEN.get(resolved)
