@@ -44,6 +44,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/dedupe.py
+	$(BIN)/python bench/dedupe_near.py
+	$(BIN)/python bench/discovery.py
+	$(BIN)/python bench/faults.py
+	$(BIN)/python bench/scale.py
 
 docker:
 	docker build -t vn-news-crawler .

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from crawler.distributed.commands import add_distributed_commands
 from crawler.feed.commands import add_feed_commands
 from crawler.item import Rejected
+from crawler.monitor.check import add_check_command
 from crawler.options import add_state_option, add_store_options, positive_int
 from crawler.runner import RunResult, run_crawl
 from crawler.service.commands import add_service_commands
@@ -41,6 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     sites = commands.add_parser(
         "sites", help="list the registered sites", description="List the registered sites."
     )
+    sites.add_argument(
+        "--province",
+        metavar="NAME",
+        help="only the sites covering a province (current or pre-2025 name, diacritics optional), with dates",
+    )
+    sites.add_argument(
+        "--suggest",
+        metavar="DOMAIN",
+        help="read an undeclared domain's pages and print a draft declaration (family, URL pattern, feeds)",
+    )
+    sites.add_argument("--replica", metavar="URL", help="with --suggest: read the domain from this replica")
     sites.set_defaults(handler=cmd_sites)
 
     crawl = commands.add_parser(
@@ -50,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     crawl.add_argument("sites", nargs="*", metavar="SITE", help="site keys, as `crawler sites` lists them")
     crawl.add_argument("--all", action="store_true", help="crawl every registered site")
+    crawl.add_argument(
+        "--province",
+        metavar="NAME",
+        help="crawl the sites covering a province (`crawler sites --province NAME` lists them)",
+    )
+    crawl.add_argument(
+        "--domain",
+        action="append",
+        default=[],
+        metavar="DOMAIN",
+        help="crawl a domain in generic mode, with no declaration: discovery finds its feeds, sitemaps, "
+        "sections and article URLs (repeatable)",
+    )
     add_store_options(crawl)
     add_state_option(crawl)
     crawl.add_argument("--limit", type=positive_int, help="at most N article pages per site")
@@ -108,8 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     parse_date.add_argument("-v", "--verbose", action="store_true", help="also print the rule and the reason")
     parse_date.set_defaults(handler=cmd_parse_date)
 
+    add_check_command(commands)
     add_service_commands(commands)
     add_feed_commands(commands)
+    add_distributed_commands(commands)
     return parser
 
 
@@ -117,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_sites(args: argparse.Namespace) -> int:
+    if getattr(args, "suggest", None):
+        from crawler.discovery.commands import cmd_suggest
+
+        return cmd_suggest(args.suggest, args.replica)
+    if getattr(args, "province", None):
+        return _sites_of_province(args.province)
     rows = [("KEY", "DOMAIN", "PROVINCE", "FAMILY", "ACTIVE", "VERIFIED")]
     for site in all_sites().values():
         province = site.province + (f" (was {site.former_province})" if site.former_province else "")
@@ -135,10 +169,17 @@ def cmd_sites(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.discovery.commands import domain_sites
+
     keys = list(all_sites()) if args.all else list(dict.fromkeys(args.sites))
-    if not keys:
+    if args.province:
+        from crawler.sites.provinces import sites_covering
+
+        keys = list(dict.fromkeys([*keys, *(c.site.key for c in sites_covering(args.province)[1])]))
+    ad_hoc = domain_sites(args.domain)
+    if not keys and not ad_hoc:
         print(
-            "crawler: error: name one or more SITE keys, or --all (`crawler sites` lists them)",
+            "crawler: error: name one or more SITE keys, --all (`crawler sites` lists them) or --domain DOMAIN",
             file=sys.stderr,
         )
         return 2
@@ -146,7 +187,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         get_site(key)
     open_store(args.store, s3_endpoint=args.s3_endpoint).check()
     result = run_crawl(
-        keys,
+        [*keys, *ad_hoc],
         store=args.store,
         state=args.state,
         limit=args.limit,
@@ -225,6 +266,26 @@ def cmd_parse_date(args: argparse.Namespace) -> int:
 
 
 # -- helpers ---------------------------------------------------------------------------------------------
+
+
+def _sites_of_province(name: str) -> int:
+    """`crawler sites --province NAME`: the sites covering it, with their own dates and the dates they cover
+    it (a surviving paper covers an absorbed province from the day after the absorbed paper's last)."""
+    from crawler.sites.provinces import sites_covering
+
+    match, covers = sites_covering(name)
+    print(match.label)
+    rows = [("KEY", "DOMAIN", "PROVINCE", "FAMILY", "ACTIVE", "COVERS", "VERIFIED")]
+    for cover in covers:
+        site = cover.site
+        renamed = site.former_province not in (None, site.province)
+        province = site.province + (f" (was {site.former_province})" if renamed else "")
+        verified = "yes" if site.verified else "no"
+        rows.append(
+            (site.key, site.domain, province, site.family.key, site.active_label, cover.label, verified)
+        )
+    _print_table(rows)
+    return 0
 
 
 def _state_beside(store: ObjectStore) -> str:

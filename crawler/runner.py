@@ -11,6 +11,7 @@ import logging
 import os
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -19,8 +20,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
 from crawler.dates import VN_TZ
+from crawler.monitor.metrics import monitor_stats
 from crawler.routing import replica_settings
-from crawler.sites import get_site
+from crawler.sites import Site, all_sites, get_site
 
 if TYPE_CHECKING:
     from crawler.spool import WorkDir
@@ -116,7 +118,7 @@ def new_run_id() -> str:
 
 
 def run_crawl(
-    site_keys: list[str],
+    site_keys: Sequence[str | Site],
     *,
     store: str,
     state: str | None = None,
@@ -131,11 +133,14 @@ def run_crawl(
     the run's feed segment, JSON Feeds and manifest. `spool`: the spool folder (default: `spool/` beside
     the crawl state, so `./data/spool`)."""
     from crawler.feed.commit import flush_spool
+    from crawler.middlewares.jobdir import finish_job_dir, site_job_dir
     from crawler.spool import WorkDir, default_spool
     from crawler.state import open_state
     from crawler.store import open_store
+    from spiders.site_spider import spider_class_for
 
-    sites = [get_site(key) for key in site_keys]
+    sites = [key if isinstance(key, Site) else get_site(key) for key in site_keys]
+    ad_hoc = [site for site in sites if all_sites().get(site.key) is not site]  # `crawl --domain`: generic
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
     settings.set("CRAWLER_STORE", store, priority="cmdline")
@@ -143,7 +148,10 @@ def run_crawl(
     if state:
         settings.set("CRAWLER_STATE", state, priority="cmdline")
     if replica_url:
-        settings.setdict(replica_settings(replica_url), priority="cmdline")
+        settings.setdict(
+            replica_settings(replica_url, extra_hosts=[d for s in ad_hoc for d in s.domains]),
+            priority="cmdline",
+        )
     settings.setdict(extra_settings or {}, priority="cmdline")
     result = RunResult(
         run_id=new_run_id(), store=store, started_at=datetime.now(VN_TZ).isoformat(timespec="seconds")
@@ -164,8 +172,10 @@ def run_crawl(
     crawlers = []
     started = time.monotonic()
     for site in sites:
-        crawler = process.create_crawler(site.key)
+        crawler = process.create_crawler(spider_class_for(site) if site in ad_hoc else site.key)
         crawlers.append((site.key, crawler))
+        # A job directory per site (crawler/middlewares/jobdir.py): a killed crawl resumes from it.
+        crawler.settings.set("JOBDIR", str(site_job_dir(workdir.folder, site.key)), priority="cmdline")
         process.crawl(crawler, limit=limit, recrawl=recrawl)
     process.start()
     result.seconds = time.monotonic() - started
@@ -177,8 +187,11 @@ def run_crawl(
         site_result["errors_by_class"] = {
             k.removeprefix("crawler/errors/"): v for k, v in stats.items() if k.startswith("crawler/errors/")
         }
+        site_result["monitor"] = monitor_stats(stats)  # per-field layers and coverage, for the monitors
         result.sites[key] = site_result
     _commit_run(result, object_store, workdir)
+    for key, crawler in crawlers:
+        finish_job_dir(crawler.settings["JOBDIR"], result.sites[key]["finish_reason"])
     for line in result.notes:
         logger.log(logging.WARNING if result.spooled or result.pending else logging.INFO, "%s", line)
     return result

@@ -24,12 +24,37 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 RETRY_TIMES = 3
 DEPTH_LIMIT = 4
+# Per-site limits (pages, depth, response size, run time) come from each Site's `limits` (its spider class's
+# custom settings); the values above are the defaults for spiders without a site.
+
+# Faults and hostile input (docs/faults.md): retries wait (Retry-After, else backoff with jitter), redirects
+# stay on the site and off private addresses, HTML encodings are decided from the bytes, and the job directory
+# (per site, set by the runner) survives SIGKILL.
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+CRAWLER_RETRY_BACKOFF_BASE = 1.0
+CRAWLER_RETRY_BACKOFF_MAX = 60.0
+CRAWLER_RETRY_AFTER_MAX = 300.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.redirects.RedirectGuardMiddleware": 60,  # before robots.txt is fetched for a target
+    "crawler.middlewares.content.ContentTypeMiddleware": 587,
+    "crawler.middlewares.charset.CharsetMiddleware": 585,
+    "crawler.middlewares.redirects.RedirectLoopMiddleware": 610,
+}
+SPIDER_MIDDLEWARES = {"crawler.middlewares.errors.FailureCountMiddleware": 50}
+SCHEDULER = "crawler.middlewares.jobdir.ResumableScheduler"
+DUPEFILTER_CLASS = "crawler.middlewares.jobdir.DoneDupeFilter"
+# What a crawl remembers lives in the crawl state (crawler/state), not in Scrapy's pickled `spider.state`, a
+# name our spiders use for the crawl state itself; the job directory keeps only the queue and fingerprints.
+EXTENSIONS = {"scrapy.extensions.spiderstate.SpiderState": None}
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 ITEM_PIPELINES = {
     "pipelines.text.TextPipeline": 100,
     "pipelines.dates.DatesPipeline": 200,
+    "pipelines.coverage.CoveragePipeline": 250,  # counts only; before dedupe so unchanged articles count too
     "pipelines.identity.IdentityPipeline": 300,
     "pipelines.dedupe.DedupePipeline": 400,
     "pipelines.validation.ValidationPipeline": 500,
@@ -46,6 +71,8 @@ CRAWLER_STORE_THREADS = 16
 # When set (by `crawler demo`, the tests, or `scrapy crawl KEY -s CRAWLER_REPLICA_URL=http://127.0.0.1:8765`),
 # every registered portal host is served by this replica; the handler passes everything else through.
 CRAWLER_REPLICA_URL = None
+# Hosts the replica also serves that no portal module declares (generic discovery; `crawl --domain` sets it).
+CRAWLER_REPLICA_HOSTS: list[str] = []
 DOWNLOAD_HANDLERS = {
     "http": "crawler.routing.ReplicaRoutingHandler",
     "https": "crawler.routing.ReplicaRoutingHandler",

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# System programs the test suite drives for real: Debian's headless Chromium (the status page test) and
-# redis-server (distributed mode). Installed only where missing, and only where apt-get can run as root;
+# System programs the test suite drives for real: Debian's headless Chromium and its chromedriver (the status
+# page test) and redis-server (distributed mode). Installed only where missing, and only where apt-get can run as root;
 # elsewhere the tests that need them skip with a message naming the missing program.
 set -uo pipefail
 
 wanted=()
 command -v chromium >/dev/null 2>&1 || wanted+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || wanted+=(chromium-driver)
 command -v redis-server >/dev/null 2>&1 || wanted+=(redis-server)
 [ ${#wanted[@]} -eq 0 ] && exit 0
 

@@ -13,11 +13,18 @@ from crawler.replica.model import Page, ReplicaArticle, ReplicaImage
 from crawler.replica.state import Replica
 
 
-def build_replica() -> Replica:
-    """A replica holding the default corpus of every registered site."""
+def build_replica(*, undeclared: bool = True) -> Replica:
+    """A replica holding the default corpus of every registered site and (unless `undeclared=False`) of the
+    portals nobody declared (`undeclared`), which generic discovery is tried on."""
     from crawler.replica.corpus import default_corpus
+    from crawler.replica.undeclared import undeclared_corpus, undeclared_sites
+    from crawler.sites import all_sites
 
-    return Replica(default_corpus())
+    corpus = default_corpus()
+    if not undeclared:
+        return Replica(corpus)
+    titles = {a.title for articles in corpus.values() for a in articles}
+    return Replica({**corpus, **undeclared_corpus(titles)}, sites={**all_sites(), **undeclared_sites()})
 
 
 from crawler.replica.server import ReplicaServer, main  # noqa: E402 - server uses build_replica

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.replica.faults import FaultyPage, deliver
 from crawler.replica.model import Page, ReplicaArticle
 from crawler.replica.state import Replica
 
@@ -64,6 +65,9 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception as exc:  # a bug in rendering must show as a 500, not a dropped connection
             page = Page(500, "text/plain; charset=utf-8", f"replica error: {exc!r}\n".encode())
         page = not_modified(page, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
+        if isinstance(page, FaultyPage):  # an injected fault that needs the socket (faults.py)
+            deliver(self, page, send_body)
+            return
         self.send_response(page.status)
         self.send_header("Content-Type", page.content_type)
         self.send_header("Content-Length", str(len(page.body)))
@@ -75,6 +79,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the replica keeps its own request log."""
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer (a crawler refusing a 50 MB page, a fault's reset) is no error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class ReplicaServer:
@@ -96,7 +108,7 @@ class ReplicaServer:
         if self._httpd is not None:
             return self
         handler = type("ReplicaHandler", (_Handler,), {"replica": self.replica})
-        httpd = ThreadingHTTPServer((self._host, self._port), handler)
+        httpd = _Server((self._host, self._port), handler)
         httpd.daemon_threads = True
         self._httpd = httpd
         self._thread = threading.Thread(target=httpd.serve_forever, name=f"replica:{self.port}", daemon=True)

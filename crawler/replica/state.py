@@ -31,8 +31,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from crawler.replica import syndication, wire
 from crawler.replica.corpus import SECTION_NAMES, make_article, new_id, slugify
+from crawler.replica.faults import FaultPlan, answer
 from crawler.replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
 from crawler.replica.provinces import WRITING
+from crawler.replica.redesign import Redesign, redesigned
 from crawler.replica.render import PAGE_SIZE, FamilyC, SiteContext, finish, renderer_for
 from crawler.sites import Site, all_sites
 
@@ -94,6 +96,9 @@ class Replica:
         self._routes: dict[str, tuple[int, dict[str, Handler]]] = {}
         self._log: list[tuple[str, str, str]] = []
         self._faults: list[_Fault] = []
+        self._redesigns: dict[str, Redesign] = {}  # by family: article pages in a template of its own
+        self.faults = FaultPlan(lambda key: list(self.site(key).domains))
+        """Faults by kind, per site or URL prefix (crawler/replica/faults.py)."""
         for key, articles in (corpus or {}).items():
             for article in articles:
                 self.add_article(key, article)
@@ -188,6 +193,16 @@ class Replica:
             self._articles[site_key][article_id] = new
             self._version += 1
         return new
+
+    def redesign(self, family: str, renames: Mapping[str, str] | None) -> None:
+        """From the next request, print the family's article pages with CSS classes renamed (a portal's
+        redesign, crawler/replica/redesign.py); None restores the template the selectors know."""
+        with self._lock:
+            if renames:
+                self._redesigns[family] = Redesign(family, dict(renames))
+            else:
+                self._redesigns.pop(family, None)
+            self._version += 1
 
     def remove_article(self, site_key: str, article_id: str) -> ReplicaArticle:
         """Take an article down: its page answers 404 and it leaves feeds, listings and sitemaps."""
@@ -335,7 +350,11 @@ class Replica:
         fault = self._take_fault(host + shown)
         if fault is not None:
             return fault
-        handler = self._routes_for(host).get(path)
+        routes = self._routes_for(host)
+        handler = (routes.get(shown) if query else None) or routes.get(path)  # an article may live at `?…`
+        injected = self.faults.take(host, shown) if len(self.faults) else None
+        if injected is not None:
+            return answer(injected, host, shown, partial(_serve, handler, query, f"{host}{shown}"))
         if handler is None:
             return _not_found(f"{host}{shown}")
         return handler(parse_qs(query))
@@ -471,7 +490,8 @@ class Replica:
         if primary:
             add("/", partial(_lazy, HTML, partial(renderer.home, ctx, "")))
         for a in newest:
-            page = partial(_article_page, renderer.article, ctx, a)
+            render = redesigned(renderer.article, self._redesigns.get(site.family.key))
+            page = partial(_article_page, render, ctx, a)
             add(a.path, page)
             if site.family.key == "B" and a.path.endswith("/"):
                 add(a.path + "index.htm", page)
@@ -503,6 +523,10 @@ class Replica:
                     ),
                 ),
             )
+
+
+def _serve(handler: Handler | None, query: str, what: str) -> Page:
+    return handler(parse_qs(query)) if handler is not None else _not_found(what)
 
 
 def _fixed(page: Page, query: Query) -> Page:

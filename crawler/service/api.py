@@ -14,17 +14,18 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response, status
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from crawler.service.app import Service
-from crawler.service.history import STATES, BadTransitionError, Run, SiteBusyError
+from crawler.service.history import STATES, Alert, BadTransitionError, Run, RunHistory, SiteBusyError
 from crawler.service.metrics import CONTENT_TYPE, render
 from crawler.service.runs import RunNotFoundError, ServiceStoppingError, tail_lines
 from crawler.service.scheduler import SiteSchedule
+from crawler.service.status import render_status
 from crawler.sites import Site, all_sites
 
 MAX_ID = 2**63 - 1
@@ -78,14 +79,65 @@ class RunOut(BaseModel):
         return cls(**{name: getattr(run, name) for name in cls.model_fields})
 
 
+class AlertOut(BaseModel):
+    id: int
+    key: str = Field(
+        description="what identifies the alert while it is open: drift:<site>, check:<site>:<name>"
+    )
+    site: str
+    kind: Literal["drift", "check"]
+    name: str = Field(description="layout_drift, or the failing check")
+    field: str | None
+    state: Literal["open", "resolved"]
+    message: str
+    details: dict[str, Any] = Field(
+        description="before, after, threshold, sample_urls, and per-field findings"
+    )
+    opened_at: datetime
+    opened_run: int | None
+    last_seen_at: datetime
+    last_run: int | None
+    seen_count: int
+    resolved_at: datetime | None
+    resolved_run: int | None
+
+    @classmethod
+    def of(cls, alert: Alert) -> AlertOut:
+        return cls(**alert.to_json())
+
+
+class RunMonitor(BaseModel):
+    judged: bool = Field(description="whether the run had enough articles to judge coverage and drift")
+    healthy: bool = Field(description="no layout drift (only healthy runs make later runs' baseline)")
+    metrics: dict[str, Any]
+    findings: list[dict[str, Any]]
+    alerts: list[AlertOut] = Field(description="the alerts this run opened")
+    still_open: list[AlertOut] = Field(description="alerts opened earlier that this run saw again")
+    resolved: list[AlertOut] = Field(description="alerts this run found healthy again")
+
+
 class RunDetail(RunOut):
     stats: dict[str, Any] | None = Field(description="the crawl's stats.json (totals and per-site counters)")
     log_tail: list[str] = Field(description="the last lines of the crawl's log")
+    monitor: RunMonitor | None = Field(None, description="what the monitors made of the run")
 
     @classmethod
-    def detail(cls, run: Run, log_lines: int) -> RunDetail:
+    def detail(cls, run: Run, log_lines: int, history: RunHistory | None = None) -> RunDetail:
         base = RunOut.of(run).model_dump()
-        return cls(**base, stats=run.stats, log_tail=tail_lines(run.log_path, log_lines))
+        monitor = None
+        result = history.monitor_result(run.id) if history is not None else None
+        if history is not None and result is not None:
+            alerts = history.alerts_of_run(run.id)
+            monitor = RunMonitor(
+                judged=result.judged,
+                healthy=result.healthy,
+                metrics=result.metrics,
+                findings=result.findings,
+                alerts=[AlertOut.of(a) for a in alerts if a.opened_run == run.id],
+                still_open=[AlertOut.of(a) for a in alerts if run.id not in (a.opened_run, a.resolved_run)],
+                resolved=[AlertOut.of(a) for a in alerts if a.resolved_run == run.id],
+            )
+        return cls(**base, stats=run.stats, log_tail=tail_lines(run.log_path, log_lines), monitor=monitor)
 
 
 class SiteOut(BaseModel):
@@ -277,7 +329,22 @@ def create_app(service: Service) -> FastAPI:
         log_lines: Annotated[int, Query(ge=0, le=2000)] = 50,
     ) -> RunDetail:
         """One run: its state, its stats and the last lines of its log."""
-        return RunDetail.detail(run_or_404(run_id), log_lines)
+        return RunDetail.detail(run_or_404(run_id), log_lines, service.history)
+
+    @app.get("/alerts", response_model=list[AlertOut], tags=["alerts"])
+    def list_alerts(
+        state: Literal["open", "resolved"] | None = None,
+        site: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> list[AlertOut]:
+        """Alerts of the monitors (layout drift, failing checks), newest first."""
+        return [AlertOut.of(a) for a in service.history.alerts(state=state, site=site, limit=limit)]
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def status_page() -> HTMLResponse:
+        """The status page: every site, its last run, coverage and open alerts; the recent runs."""
+        html = render_status(service.history, all_sites().values(), service.clock.now())
+        return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
     @app.delete(
         "/runs/{run_id}",

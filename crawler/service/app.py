@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from crawler.monitor.engine import Monitor
 from crawler.service.auth import TokenAuth
 from crawler.service.config import ServiceConfig
 from crawler.service.history import RunHistory
@@ -28,6 +29,8 @@ class Service:
     def __post_init__(self) -> None:
         self.history = RunHistory(self.config.state)
         self.runs = RunManager(self.history, self.config, now=self.clock.now)
+        self.monitor = Monitor(self.history, self.config.monitor, now=self.clock.now)
+        self.runs.after_run = self.monitor.after_run
         if self.environ is not None:
             self.runs.environ = self.environ
         self.scheduler = Scheduler(self.config, self.history, self.runs.submit, clock=self.clock)
@@ -64,5 +67,6 @@ class Service:
         self.begin_shutdown()
         self.scheduler.stop()
         self.runs.shutdown()
+        self.monitor.close()
         self.started = False
         log.info("service stopped")

@@ -70,6 +70,8 @@ class RunManager:
     now: Callable[[], datetime] = utcnow
     poll_interval: float = 0.2
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    after_run: Callable[[Run], object] | None = None
+    """Called with each finished run (the monitors); its failure is logged, never the supervisor's."""
     _children: dict[int, _Child] = field(default_factory=dict, init=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False)
     _wake: threading.Event = field(default_factory=threading.Event, init=False)
@@ -290,6 +292,11 @@ class RunManager:
             errors=_int(totals.get("errors")),
         )
         log.info("run %d of %s %s (exit %s, %.1f s)", child.run_id, child.site, state, code, duration)
+        if self.after_run is not None:
+            try:
+                self.after_run(self.history.get_required(child.run_id))
+            except Exception:
+                log.exception("run %d of %s: the monitors failed", child.run_id, child.site)
 
     def _finish_queued(self, run_id: int, reason: str) -> Run:
         run = self.history.transition(run_id, CANCELLED, finished_at=self.now(), error=reason)
