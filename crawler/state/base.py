@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -61,3 +64,64 @@ class StateBackend(CrawlState, Protocol):
     def record_many_now(self, articles: list[KnownArticle]) -> None: ...
 
     def count(self) -> int: ...
+
+
+class ThreadedState(ABC):
+    """A backend whose calls are synchronous (`*_now`) and run on one thread of its own.
+
+    The asynchronous `CrawlState` methods hand the synchronous ones to that thread, so the reactor never waits
+    on SQLite or Redis; `call` does the same for code outside the reactor. One thread also means one
+    connection and no interleaving of a backend's own multi-step writes.
+    """
+
+    def __init__(self, thread_name: str) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=thread_name)
+
+    def call(self, fn: Callable[..., T], *args: object) -> T:
+        """Run `fn(*args)` on the state's thread and wait for it (for code outside the reactor)."""
+        return self._executor.submit(fn, *args).result()
+
+    async def run(self, fn: Callable[..., T], *args: object) -> T:
+        """Run `fn(*args)` on the state's thread without blocking the event loop."""
+        return await asyncio.wrap_future(self._executor.submit(fn, *args))
+
+    def _stop_thread(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    # -- CrawlState, asynchronously ------------------------------------------------------------------------
+
+    async def lookup(self, canonical_urls: Iterable[str]) -> dict[str, KnownArticle]:
+        return await self.run(self.lookup_now, list(canonical_urls))
+
+    async def record(self, article: KnownArticle) -> None:
+        await self.run(self.record_now, article)
+
+    async def touch(self, canonical_url: str, seen_at: str) -> None:
+        await self.run(self.touch_now, canonical_url, seen_at)
+
+    async def near_duplicate(self, article_id: str, text: str) -> NearMatch | None:
+        """The earlier article this text near-duplicates (then this one joins its cluster), or None."""
+        return await self.run(self.near_duplicate_now, article_id, text)
+
+    # -- the same, synchronously, on the state's thread ----------------------------------------------------
+
+    @abstractmethod
+    def lookup_now(self, canonical_urls: list[str]) -> dict[str, KnownArticle]: ...
+
+    @abstractmethod
+    def record_now(self, article: KnownArticle) -> None: ...
+
+    @abstractmethod
+    def record_many_now(self, articles: list[KnownArticle]) -> None: ...
+
+    @abstractmethod
+    def touch_now(self, canonical_url: str, seen_at: str) -> None: ...
+
+    @abstractmethod
+    def near_duplicate_now(self, article_id: str, text: str) -> NearMatch | None: ...
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...

@@ -15,20 +15,17 @@ Like `SQLiteState`, every call runs on one thread of its own (`call`, `run`), ne
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple
 from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import redis
 
-from crawler.state.base import KnownArticle
+from crawler.state.base import KnownArticle, ThreadedState
 from crawler.state.neardup import NUM_PERM, ROWS, THRESHOLD, NearMatch, band_keys, similarity, text_signature
 
 T = TypeVar("T")
@@ -72,10 +69,11 @@ def split_state_url(url: str) -> tuple[str, str]:
     return urlunsplit(parts._replace(query=rest)), namespace
 
 
-class RedisState:
+class RedisState(ThreadedState):
     """`CrawlState` in Redis (`redis://host:port/db`, optional `?namespace=NAME`)."""
 
     def __init__(self, url: str) -> None:
+        super().__init__("crawl-state-redis")
         self.url = url
         redis_url, self.namespace = split_state_url(url)
         self.redis = redis.Redis.from_url(redis_url)
@@ -85,7 +83,6 @@ class RedisState:
         self._touch = self.redis.register_script(_TOUCH)
         self._unlock = self.redis.register_script(_UNLOCK)
         self.bands = NUM_PERM // ROWS
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-state-redis")
         self._closed = False
         try:
             self.redis.ping()
@@ -93,31 +90,6 @@ class RedisState:
             raise ValueError(
                 f"cannot reach the Redis crawl state at {redis_url} ({exc}); start Redis or fix the URL"
             ) from None
-
-    # -- threads -----------------------------------------------------------------------------------------
-
-    def call(self, fn: Callable[..., T], *args: object) -> T:
-        """Run `fn(*args)` on the state's thread and wait for it (for code outside the reactor)."""
-        return self._executor.submit(fn, *args).result()
-
-    async def run(self, fn: Callable[..., T], *args: object) -> T:
-        return await asyncio.wrap_future(self._executor.submit(fn, *args))
-
-    # -- CrawlState --------------------------------------------------------------------------------------
-
-    async def lookup(self, canonical_urls: Iterable[str]) -> dict[str, KnownArticle]:
-        return await self.run(self.lookup_now, list(canonical_urls))
-
-    async def record(self, article: KnownArticle) -> None:
-        await self.run(self.record_now, article)
-
-    async def touch(self, canonical_url: str, seen_at: str) -> None:
-        await self.run(self.touch_now, canonical_url, seen_at)
-
-    async def near_duplicate(self, article_id: str, text: str) -> NearMatch | None:
-        return await self.run(self.near_duplicate_now, article_id, text)
-
-    # -- the same, synchronously -------------------------------------------------------------------------
 
     def lookup_now(self, canonical_urls: list[str]) -> dict[str, KnownArticle]:
         found: dict[str, KnownArticle] = {}
@@ -230,7 +202,7 @@ class RedisState:
         if self._closed:
             return
         self._closed = True
-        self._executor.shutdown(wait=True)
+        self._stop_thread()
         self.redis.close()
 
 

@@ -6,17 +6,14 @@ block Scrapy's reactor); the async methods hand the work over and await it.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, fields
 from pathlib import Path
 from typing import TypeVar
 
-from crawler.state.base import KnownArticle, StateBackend
+from crawler.state.base import KnownArticle, StateBackend, ThreadedState
 from crawler.state.neardup import NearDuplicateIndex, NearMatch
 
 T = TypeVar("T")
@@ -57,12 +54,12 @@ def url_key(canonical_url: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-class SQLiteState:
+class SQLiteState(ThreadedState):
     """`CrawlState` on a SQLite file (created with its folder if missing)."""
 
     def __init__(self, path: Path) -> None:
+        super().__init__("crawl-state")
         self.path = path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-state")
         self._db: sqlite3.Connection | None = None
         self._near: NearDuplicateIndex | None = None
         self.call(self._open)
@@ -84,27 +81,6 @@ class SQLiteState:
         if self._db is None:
             raise RuntimeError(f"crawl state {self.path} is closed")
         return self._db
-
-    # -- running on the state's thread -------------------------------------------------------------------
-
-    def call(self, fn: Callable[..., T], *args: object) -> T:
-        """Run `fn(*args)` on the state's thread and wait for it (for code outside the reactor)."""
-        return self._executor.submit(fn, *args).result()
-
-    async def run(self, fn: Callable[..., T], *args: object) -> T:
-        """Run `fn(*args)` on the state's thread without blocking the event loop."""
-        return await asyncio.wrap_future(self._executor.submit(fn, *args))
-
-    # -- CrawlState --------------------------------------------------------------------------------------
-
-    async def lookup(self, canonical_urls: Iterable[str]) -> dict[str, KnownArticle]:
-        return await self.run(self.lookup_now, list(canonical_urls))
-
-    async def record(self, article: KnownArticle) -> None:
-        await self.run(self.record_now, article)
-
-    async def touch(self, canonical_url: str, seen_at: str) -> None:
-        await self.run(self.touch_now, canonical_url, seen_at)
 
     # -- the same, on the calling thread (the state's own thread, or tests and tools through `call`) -----
 
@@ -136,10 +112,6 @@ class SQLiteState:
             (seen_at, url_key(canonical_url), canonical_url),
         )
 
-    async def near_duplicate(self, article_id: str, text: str) -> NearMatch | None:
-        """The earlier article this text near-duplicates (then this one joins its cluster), or None."""
-        return await self.run(self.near_duplicate_now, article_id, text)
-
     def near_duplicate_now(self, article_id: str, text: str) -> NearMatch | None:
         if self._near is None:
             self._near = NearDuplicateIndex(self.db)
@@ -156,7 +128,7 @@ class SQLiteState:
                 self._db = None
 
         self.call(_close)
-        self._executor.shutdown(wait=True)
+        self._stop_thread()
 
 
 _OPEN: dict[Path, SQLiteState] = {}
