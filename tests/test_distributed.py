@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import redis
+from test_state import URL, known  # the same sample article as the SQLite state's tests
 
 from crawler.distributed.backfill import Seed, archive_seeds, nightly_seeds
 from crawler.distributed.bloom import BloomSpec, LocalBloom
@@ -26,12 +27,11 @@ from crawler.distributed.frontier import ACK, LEASE, PUSH, SiteKeys, decode_requ
 from crawler.distributed.loadtest import fetch_counts, make_replica
 from crawler.replica import ReplicaServer
 from crawler.sites import get_site
-from crawler.state import KnownArticle, open_state
+from crawler.state import open_state
 from crawler.state.redis_state import RedisState
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = "baoapbac"
-URL = "https://baoapbac.vn/xa-hoi/202103/doi-moi-phuong-thuc-lanh-dao-1050912/"
 
 
 def _free_port() -> int:
@@ -88,22 +88,6 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def redis_url(redis_server: str) -> str:
     redis.Redis.from_url(redis_server).flushall()
     return redis_server
-
-
-def known(version: int = 1, seen: str = "2026-11-24T02:00:00+07:00") -> KnownArticle:
-    return KnownArticle(
-        canonical_url=URL,
-        id="baoapbac-1050912",
-        site="baoapbac",
-        content_hash=f"sha256:{version:064x}",
-        version=version,
-        object_key="articles/baoapbac/2021/03/24/baoapbac-1050912.json",
-        first_seen=seen,
-        last_seen=seen,
-        last_fetched=seen,
-        etag='"abc"',
-        last_modified="Wed, 24 Mar 2021 08:35:00 GMT",
-    )
 
 
 # -- the Bloom filter ----------------------------------------------------------------------------------------
