@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 STORE ?= file://./data
+# Test processes: the suite mostly waits on the servers it starts, so more workers than cores pays off.
+TEST_WORKERS ?= 3
 
 .PHONY: venv system-deps crawl demo test lint typecheck unit bench docker clean
 
@@ -38,7 +40,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP) system-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --durations=10
 
 bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
