@@ -7,11 +7,11 @@ import tempfile
 from pathlib import Path
 
 
-def write_temp(folder: Path, data: bytes) -> Path:
+def write_temp(folder: Path, data: bytes, prefix: str = ".tmp-") -> Path:
     """`data` in a new temporary file in `folder` (created if missing), flushed to disk; the caller renames
     or links it into place and removes it on failure."""
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -23,9 +23,15 @@ def write_temp(folder: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_durably(path: Path, data: bytes) -> None:
-    """The whole file or none of it: temporary file, fsync, rename, fsync of the folder."""
-    tmp = write_temp(path.parent, data)
+def write_durably(path: Path, data: bytes, staging: Path | None = None, prefix: str = ".tmp-") -> None:
+    """The whole file or none of it: temporary file, fsync, rename, fsync of the folder.
+
+    The temporary file is written beside `path`, or in `staging` (a folder on the same filesystem) so that a
+    process killed mid-write leaves its litter in one place that is cheap to sweep.
+    """
+    if staging is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = write_temp(staging if staging is not None else path.parent, data, prefix)
     try:
         os.replace(tmp, path)
     except BaseException:

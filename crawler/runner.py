@@ -137,6 +137,7 @@ def run_crawl(
     from crawler.spool import WorkDir, default_spool
     from crawler.state import open_state
     from crawler.store import open_store
+    from crawler.store.local import LocalStore
     from spiders.site_spider import spider_class_for
 
     sites = [key if isinstance(key, Site) else get_site(key) for key in site_keys]
@@ -160,6 +161,8 @@ def run_crawl(
     spool_root = spool or settings.get("CRAWLER_SPOOL") or str(default_spool(settings.get("CRAWLER_STATE")))
     settings.set("CRAWLER_SPOOL", spool_root, priority="cmdline")
     object_store = open_store(store, s3_endpoint=settings.get("CRAWLER_S3_ENDPOINT"))
+    if isinstance(object_store, LocalStore) and (swept := object_store.sweep()):
+        logger.info("removed %d temporary files that killed runs left in %s", swept, object_store.staging)
     workdir = WorkDir(spool_root, object_store.url)
     result.spool = str(workdir.items)
     state_db = open_state(settings.get("CRAWLER_STATE"))

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from crawler.durable import fsync_dir, write_durably, write_temp
 from crawler.store.base import StoreError
 from crawler.store.layout import check_key
+
+STAGING = ".staging"
+"""The folder under the store's root where objects are written before they are renamed into place. Keys never
+have hidden segments, so it can't clash with one, and `list` skips it."""
+STALE_AFTER = 24 * 3600
+"""Seconds after which a temporary file of another host's writer counts as abandoned."""
 
 
 class LocalStore:
@@ -19,13 +28,49 @@ class LocalStore:
         self.root = root.resolve()
         self.url = self.root.as_uri()
 
+    @property
+    def staging(self) -> Path:
+        return self.root / STAGING
+
+    @staticmethod
+    def _temp_prefix() -> str:
+        """`.tmp-<host>-<pid>-`: who is writing, so that `sweep` can tell a live writer from a killed one."""
+        host = re.sub(r"[^A-Za-z0-9.]+", "_", socket.gethostname())[:64] or "host"
+        return f".tmp-{host}-{os.getpid()}-"
+
+    def sweep(self, now: float | None = None) -> int:
+        """Remove what killed writers left in the staging folder; the number of files removed.
+
+        A file of this host's writers goes once its process is gone; one of another host's (a shared
+        filesystem) once it is `STALE_AFTER` old. Objects themselves are never partial (rename into place), so
+        this is housekeeping, run before each crawl.
+        """
+        if not self.staging.is_dir():
+            return 0
+        host = self._temp_prefix().split("-")[1]
+        now = time.time() if now is None else now
+        removed = 0
+        for entry in self.staging.iterdir():
+            match = re.match(r"^\.tmp-(?P<host>[^-]*)-(?P<pid>\d+)-", entry.name)
+            try:
+                if match and match["host"] == host:
+                    abandoned = not _alive(int(match["pid"]))
+                else:
+                    abandoned = now - entry.stat().st_mtime > STALE_AFTER
+                if abandoned:
+                    entry.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue  # its writer renamed it meanwhile
+        return removed
+
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)
 
     def put(self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8") -> None:
         path = self._path(key)
         try:
-            write_durably(path, data)
+            write_durably(path, data, staging=self.staging, prefix=self._temp_prefix())
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
@@ -37,7 +82,8 @@ class LocalStore:
         filesystem has no hard links, an O_EXCL create written in place (readers skip unparsable segments)."""
         path = self._path(key)
         try:
-            tmp = write_temp(path.parent, data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = write_temp(self.staging, data, self._temp_prefix())
             try:
                 try:
                     os.link(tmp, path)
@@ -88,7 +134,8 @@ class LocalStore:
         if not self.root.is_dir():
             return iter(())
         keys = []
-        for dirpath, _dirnames, filenames in os.walk(self.root):
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]  # the staging folder
             for name in filenames:
                 if name.startswith(".tmp-"):
                     continue
@@ -107,3 +154,14 @@ class LocalStore:
 
     def describe(self, key: str) -> str:
         return str(self._path(key))
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this host with this pid still runs (one we may not signal counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
