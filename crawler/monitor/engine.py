@@ -70,15 +70,6 @@ class Monitor:
         evaluation = evaluate(metrics, baseline, thresholds)
         findings = [f.to_json() for f in evaluation.findings]
         now = self.now()
-        self.history.save_monitor_result(
-            run.id,
-            run.site,
-            judged=LAYOUT_DRIFT in evaluation.judged,
-            healthy=not evaluation.drift,
-            metrics=metrics.to_json(),
-            findings=findings,
-            now=now,
-        )
         outcome = Outcome(metrics, findings)
         wanted = drafts(run.site, evaluation)
         for draft in wanted.values():
@@ -98,6 +89,16 @@ class Monitor:
             if alert.key not in wanted and alert.name in evaluation.judged:
                 outcome.resolved.append(self.history.resolve_alert(alert.id, run.id, now=now))
         self._report(run, outcome)
+        # Saved last: a run record that shows the monitors' result shows their alerts and log lines too.
+        self.history.save_monitor_result(
+            run.id,
+            run.site,
+            judged=LAYOUT_DRIFT in evaluation.judged,
+            healthy=not evaluation.drift,
+            metrics=metrics.to_json(),
+            findings=findings,
+            now=now,
+        )
         return outcome
 
     def _report(self, run: Run, outcome: Outcome) -> None:
