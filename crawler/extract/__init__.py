@@ -52,6 +52,8 @@ _HTML_OPEN = re.compile(r"<html\b", re.IGNORECASE)
 _EXTRA_ROOT_TAGS = re.compile(r"</?(?:html|body)\b[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LATIN1_FAMILY = frozenset({"iso8859-1", "cp1252", "ascii"})
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+"""Byte-order marks and the encodings they announce."""
 _TRUNCATED = ("...", "…")
 # Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone-marked vowels beyond Latin-1).
 _VIETNAMESE_LETTERS = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
@@ -72,27 +74,30 @@ class Timings:
 # ---------------------------------------------------------------------------------------------- decoding
 
 
-def _codec(name: str | None) -> str | None:
-    if not name:
+def codec_name(label: str | None) -> str | None:
+    """Python's name for an encoding label (`windows-1258` → `cp1258`), None if unknown."""
+    if not label:
         return None
     try:
-        found: str = codecs.lookup(name.strip().strip("\"'")).name
+        found: str = codecs.lookup(label.strip().strip("\"'")).name
         return found
     except LookupError:
         return None
 
 
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page's `<meta>` declares (within its first 8 KB), as a Python codec name."""
+    match = _META_CHARSET.search(data[:8192])
+    return codec_name(match.group(1).decode("ascii", "ignore")) if match else None
+
+
 def decode_html(data: bytes, encoding: str | None = None) -> str:
     """HTML bytes as text: a byte-order mark, then the given encoding, then valid UTF-8, then the page's
     declared charset, then Windows-1258 (Vietnamese). A Latin-1-family label on valid UTF-8 is ignored."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
+    for bom, codec in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
-    given = _codec(encoding)
+    given = codec_name(encoding)
     try:
         as_utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -101,9 +106,7 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
         return data.decode(given, errors="replace")
     if as_utf8 is not None:
         return as_utf8
-    match = _META_CHARSET.search(data[:8192])
-    declared = _codec(match.group(1).decode("ascii", "ignore")) if match else None
-    return data.decode(declared or "cp1258", errors="replace")
+    return data.decode(meta_charset(data) or "cp1258", errors="replace")
 
 
 def parse_document(html: str | bytes, encoding: str | None = None) -> HtmlElement | None:
@@ -322,12 +325,15 @@ def extract_article(
 
 
 __all__ = [
+    "BOMS",
     "Extraction",
     "ImageRef",
     "Timings",
+    "codec_name",
     "decode_html",
     "extract_article",
     "extract_with_timings",
+    "meta_charset",
     "normalize_text",
     "parse_document",
 ]

@@ -16,39 +16,23 @@ when it overrides what Scrapy would have used); extraction decodes with it.
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Self
 
 from scrapy.http import HtmlResponse, TextResponse
 
+from crawler.extract import BOMS, codec_name, meta_charset
+
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _NOISE = re.compile(r"[\ufffd\x80-\x9f]")
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _SAMPLE = 256 * 1024
-
-
-def codec_name(label: str | None) -> str | None:
-    """Python's name for an encoding label (`windows-1258` → `cp1258`), None if unknown."""
-    if not label:
-        return None
-    try:
-        return codecs.lookup(label.strip().strip("\"'")).name
-    except LookupError:
-        return None
-
-
-def meta_charset(body: bytes) -> str | None:
-    match = _META_CHARSET.search(body[:8192])
-    return codec_name(match.group(1).decode("ascii", "ignore")) if match else None
 
 
 def header_charset(content_type: str | None) -> str | None:
@@ -63,7 +47,7 @@ def _score(text: str) -> int:
 
 def choose_encoding(body: bytes, header: str | None = None, meta: str | None = None) -> str:
     """The encoding to read an HTML body with, given the header's and the meta tag's charsets."""
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if body.startswith(bom):
             return codec
     sample = body[:_SAMPLE]
@@ -112,4 +96,4 @@ class CharsetMiddleware:
         return response.replace(encoding=chosen)
 
 
-__all__ = ["CharsetMiddleware", "choose_encoding", "codec_name"]
+__all__ = ["CharsetMiddleware", "choose_encoding", "header_charset", "meta_charset"]
