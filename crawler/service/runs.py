@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from crawler.liveness import pid_alive
 from crawler.service.config import TOKEN_ENV, TOKEN_FILE_ENV, ServiceConfig
 from crawler.service.history import (
     CANCELLED,
@@ -356,13 +357,7 @@ def owner_alive(pid: int, token: str) -> bool:
         return False
     if not token.endswith(":?"):
         return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid_alive(pid)
 
 
 def _is_our_crawl(pid: int, run_dir: str) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from crawler.durable import fsync_dir, write_durably, write_temp
+from crawler.liveness import pid_alive
 from crawler.store.base import StoreError
 from crawler.store.layout import check_key
 
@@ -54,7 +55,7 @@ class LocalStore:
             match = re.match(r"^\.tmp-(?P<host>[^-]*)-(?P<pid>\d+)-", entry.name)
             try:
                 if match and match["host"] == host:
-                    abandoned = not _alive(int(match["pid"]))
+                    abandoned = not pid_alive(int(match["pid"]))
                 else:
                     abandoned = now - entry.stat().st_mtime > STALE_AFTER
                 if abandoned:
@@ -154,14 +155,3 @@ class LocalStore:
 
     def describe(self, key: str) -> str:
         return str(self._path(key))
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process of this host with this pid still runs (one we may not signal counts as running)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
