@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_process import run_cli
+
 from crawler.sites import all_sites
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,17 +21,7 @@ SEED_URL = (
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(*args, stdin=stdin, timeout=120)
 
 
 def test_scrapy_list_prints_every_site_key() -> None:

@@ -8,7 +8,6 @@ version; a reader polling during a run sees nothing of it before its segment is 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -21,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from cli_process import run_cli
 from jsonschema import Draft202012Validator, FormatChecker
 from s3_server import create_bucket, fake_aws_env, s3_server
 
@@ -34,8 +34,6 @@ from crawler.spool import WorkDir
 from crawler.store import LocalStore, ObjectStore, StoreError, open_store
 from crawler.store.layout import BadKeyError, json_feed_key, segment_key, segment_sequence
 from crawler.urls import canonicalize
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # -- JSON Feed 1.1, as https://www.jsonfeed.org/version/1.1/ specifies it ----------------------------------
 
@@ -141,17 +139,7 @@ def json_feed_errors(document: Any) -> list[str]:
 
 
 def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """`crawler ARGS…` in a process of its own (with the environment of the moment)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
+    return run_cli(*args, timeout=timeout)
 
 
 def feed_read(store: str, *extra: str) -> tuple[list[dict[str, Any]], str]:

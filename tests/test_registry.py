@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import subprocess
-import sys
 import unicodedata
 from collections import Counter
 from datetime import date
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+from cli_process import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +38,6 @@ from crawler.sites.provinces import (
 )
 from crawler.urls import canonicalize
 
-ROOT = Path(__file__).resolve().parents[1]
 SITES = all_sites()
 LIVE = {k: s for k, s in SITES.items() if s.active_to is None}
 CURRENT = {p.name: p for p in PROVINCES}
@@ -352,11 +350,7 @@ def test_a_current_province_is_covered_by_all_its_sites() -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "crawler.cli", *args]
-    return subprocess.run(
-        command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300, check=False
-    )
+    return run_cli(*args, timeout=300)
 
 
 @pytest.mark.parametrize("typed", ["Tiền Giang", "tien giang"])

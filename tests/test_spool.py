@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_process import run_cli
 from s3_server import LatencyProxy, _ProxyHandler, create_bucket, fake_aws_env, s3_server
 
 from crawler.feed import FeedReader
@@ -35,16 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
+    return run_cli(*args, timeout=timeout)
 
 
 def spool_article(workdir: WorkDir, n: int) -> dict[str, Any]:
