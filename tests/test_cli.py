@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cli_process import run_cli
+from processes import run_cli
 
 from crawler.sites import all_sites
 

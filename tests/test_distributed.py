@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import redis
+from processes import free_port
 from test_state import URL, known  # the same sample article as the SQLite state's tests
 
 from crawler.distributed.backfill import Seed, archive_seeds, nightly_seeds
@@ -34,12 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = "baoapbac"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = shutil.which("redis-server") or (
@@ -50,7 +44,7 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "redis-server is not installed (Debian: apt-get install redis-server; `make test` does it)"
         )
     folder = tmp_path_factory.mktemp("redis")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             binary,
@@ -292,7 +286,9 @@ def _backfill(redis_url: str, articles: int, latency: float) -> tuple[ReplicaSer
 def test_two_workers_backfill_every_article_once_and_no_url_twice(
     redis_url: str, tmp_path: Path, processes: list[subprocess.Popen[bytes]]
 ) -> None:
-    server, frontier = _backfill(redis_url, articles=40, latency=0.3)
+    # 0.6 s a page keeps the crawl going ~12 s with one worker: longer than a second worker takes to start on
+    # a loaded machine, so the late one always finds work left (at 0.3 s it could arrive after the end).
+    server, frontier = _backfill(redis_url, articles=40, latency=0.6)
     with server:
 
         def start(n: int) -> subprocess.Popen[bytes]:

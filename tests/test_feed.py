@@ -20,8 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from cli_process import run_cli
 from jsonschema import Draft202012Validator, FormatChecker
+from processes import run_cli
 from s3_server import create_bucket, fake_aws_env, s3_server
 
 from crawler.dates import VN_TZ

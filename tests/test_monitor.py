@@ -11,7 +11,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from processes import free_port
 from scrapy.utils.test import get_crawler
 
 from crawler.item import Article, Rejected
@@ -145,13 +145,6 @@ def small_replica(*keys: str) -> Any:
 
     sites = {key: get_site(key) for key in keys}
     return Replica(default_corpus(sites.values()), sites=sites)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def http_json(method: str, url: str, token: str | None = None) -> Any:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from cli_process import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from processes import run_cli
 
 from crawler.item import Rejected
 from crawler.process import process_page

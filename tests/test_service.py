@@ -12,7 +12,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, settings
+from processes import free_port
 
 from crawler.service.auth import TokenAuth
 from crawler.service.config import ConfigError, ServiceConfig, load_config
@@ -117,13 +117,6 @@ def write_config(
         encoding="utf-8",
     )
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def env_with(**extra: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_process import run_cli
+from processes import run_cli
 from s3_server import LatencyProxy, _ProxyHandler, create_bucket, fake_aws_env, s3_server
 
 from crawler.feed import FeedReader

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from processes import free_port
 
 from crawler.monitor.engine import Monitor
 from crawler.monitor.thresholds import MonitorConfig
@@ -104,13 +104,6 @@ def fill_history(path: Path) -> int:
     assert [(a.site, a.field) for a in alerts] == [(DRIFTED, "body_text")]
     history.close()
     return alerts[0].id
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")

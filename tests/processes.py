@@ -1,8 +1,9 @@
-"""`crawler ARGS…` in a process of its own, as a user runs it, for the tests that drive the command line."""
+"""For tests that start processes: the CLI as a user runs it, and a free port for a server to listen on."""
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,11 @@ def run_cli(*args: str, timeout: float, stdin: str | None = None) -> subprocess.
         timeout=timeout,
         check=False,
     )
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on at the moment of asking."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
