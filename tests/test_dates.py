@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.dates import VN_TZ, ParsedDate, parse_date
+from crawler.dates import VN_TZ, ParsedDate, is_us_style, parse_date
 from crawler.dates import fallback as fallback_module
 from crawler.dates import parser as parser_module
 from crawler.dates.samples import TableRow as Row
@@ -299,6 +299,66 @@ def test_dayfirst_false_reads_month_first() -> None:
     assert (got.isoformat(), got.rule) == ("2021-03-24T15:35:00+07:00", "mdy-time")
     assert parse_date("24/03/2021", relative_to=REF, dayfirst=False).reason == "impossible date"
     assert parse_date("03/24/2021", relative_to=REF).reason == "impossible date"
+
+
+def test_us_style_asp_net_value_is_read_month_first_when_day_first_is_impossible() -> None:
+    """ASP.NET (en-US) prints article:published_time as M/D/YYYY h:mm:ss AM/PM, without a zone."""
+    ref = datetime(2026, 3, 8, 9, 0, tzinfo=VN_TZ)
+
+    def read(text: str, dayfirst: bool = True) -> tuple[str | None, str | None, str | None]:
+        got = parse_date(text, relative_to=ref, dayfirst=dayfirst)
+        return got.isoformat(), got.rule, got.reason
+
+    assert read("1/28/2026 6:52:01 AM") == ("2026-01-28T06:52:01+07:00", "mdy-time", None)
+    assert parse_date("1/28/2026 6:52:01 AM", relative_to=ref).precision == "second"
+    assert read("1/28/2026 6:52:01 PM") == ("2026-01-28T18:52:01+07:00", "mdy-time", None)
+    assert read("1/28/2026 12:52:01 AM") == ("2026-01-28T00:52:01+07:00", "mdy-time", None)
+    assert read("1/28/2026 12:52:01 PM") == ("2026-01-28T12:52:01+07:00", "mdy-time", None)
+    assert read("01/28/2026 06:52 am") == ("2026-01-28T06:52:00+07:00", "mdy-time", None)
+    assert read("1/28/2026\u00a06:52:01\u00a0AM") == ("2026-01-28T06:52:01+07:00", "mdy-time", None)
+    assert read("Thứ Tư, 1/28/2026 6:52 PM") == ("2026-01-28T18:52:00+07:00", "mdy-time", None)
+    assert read("Thứ Năm, 1/28/2026 6:52 PM") == (None, "mdy-time", "weekday contradicts date")
+    # the any-order reading (NFD text takes that path) agrees
+    nfd = unicodedata.normalize("NFD", "Thứ Tư, 1/28/2026 6:52 PM")
+    assert read(nfd) == ("2026-01-28T18:52:00+07:00", "mdy-time", None)
+    # Vietnamese SA/CH, no clock time, another separator, a two-digit year: day first, so impossible
+    assert read("1/28/2026 6:52:01 SA") == (None, "dmy-time", "impossible date")
+    assert read("1/28/2026 6:52 CH") == (None, "dmy-time", "impossible date")
+    assert read("1/28/2026") == (None, "dmy", "impossible date")
+    assert read("1/28/2026 6:52") == (None, "dmy-time", "impossible date")
+    assert read("1-28-2026 6:52 AM") == (None, "dmy-time", "impossible date")
+    assert read("1/28/26 6:52 AM") == (None, "dmy-time", "impossible date")
+    assert read("13/28/2026 6:52 AM") == (None, "dmy-time", "impossible date")  # neither reading
+    # both readings possible: day first stays the default; dayfirst=False gives the month-first one
+    assert read("3/7/2026 6:52:01 AM") == (None, "dmy-time", "in the future")
+    assert read("3/7/2026 6:52:01 AM", dayfirst=False) == ("2026-03-07T06:52:01+07:00", "mdy-time", None)
+    assert read("2/1/2026 12:05:00 AM") == ("2026-01-02T00:05:00+07:00", "dmy-time", None)
+    assert read("2/1/2026 12:05:00 AM", dayfirst=False) == ("2026-02-01T00:05:00+07:00", "mdy-time", None)
+    assert read("2/1/2026 12:05:00 PM", dayfirst=False) == ("2026-02-01T12:05:00+07:00", "mdy-time", None)
+    assert read("2/1/2026 11:59:59 PM", dayfirst=False) == ("2026-02-01T23:59:59+07:00", "mdy-time", None)
+    assert read("1/28/2026 6:52:01 AM", dayfirst=False) == ("2026-01-28T06:52:01+07:00", "mdy-time", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1/28/2026 6:52:01 AM", True),
+        ("12/31/2025 11:59 PM", True),
+        ("3/7/2026 6:52:01 am", True),
+        ("Thứ Tư, 1/28/2026 6:52 PM", True),
+        ("1/28/2026\u00a06:52\u00a0P.M.", True),
+        ("1/28/2026 6:52:01 SA", False),  # Vietnamese marker: a Vietnamese page, day first
+        ("1/28/2026 6:52:01", False),
+        ("1/28/2026", False),
+        ("28/1/2026 6:52 AM", False),  # the first number cannot be a month
+        ("1/28/26 6:52 AM", False),
+        ("1-28-2026 6:52 AM", False),
+        ("2026-01-28T06:52:01", False),
+        ("11/28/2026 6:52 AMX", False),
+    ],
+)
+def test_is_us_style(text: str, expected: bool) -> None:
+    assert is_us_style(text) is expected
 
 
 def test_am_pm_markers() -> None:

@@ -99,6 +99,27 @@ def test_iso8601_dates_and_naive_times_are_vietnam_time(value: datetime) -> None
     assert (got.value, got.precision) == (value, "second")
 
 
+@FAST
+@given(values, st.booleans(), st.booleans())
+def test_us_style_month_first(value: datetime, seconds: bool, pad: bool) -> None:
+    """M/D/YYYY h:mm[:ss] AM/PM: month first with dayfirst=False; by default too when day first is impossible."""
+    hour12 = value.hour % 12 or 12
+    marker = "AM" if value.hour < 12 else "PM"
+    date = f"{value.month:02d}/{value.day:02d}" if pad else f"{value.month}/{value.day}"
+    clock = f"{hour12}:{value.minute:02d}" + (f":{value.second:02d}" if seconds else "")
+    text = f"{date}/{value.year} {clock} {marker}"
+    want = value if seconds else value.replace(second=0)
+    precision = "second" if seconds else "minute"
+    assert P.is_us_style(text)
+    got = parse_date(text, relative_to=FETCH, dayfirst=False)
+    assert (got.value, got.precision, got.rule) == (want, precision, "mdy-time"), text
+    got = parse_date(text, relative_to=FETCH)
+    if value.day > 12:
+        assert (got.value, got.precision, got.rule) == (want, precision, "mdy-time"), text
+    elif value.day != value.month:
+        assert got.rule == "dmy-time" and got.value != want, text
+
+
 _EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

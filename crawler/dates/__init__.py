@@ -6,6 +6,6 @@
 Importing this package is cheap: dateparser is imported only when the fast path cannot read a string.
 """
 
-from crawler.dates.parser import VN_TZ, ParsedDate, parse_date
+from crawler.dates.parser import VN_TZ, ParsedDate, is_us_style, parse_date
 
-__all__ = ["VN_TZ", "ParsedDate", "parse_date"]
+__all__ = ["VN_TZ", "ParsedDate", "is_us_style", "parse_date"]

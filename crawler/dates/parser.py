@@ -9,7 +9,9 @@ UTC offset (``GMT+7``, ``(GMT +7)``, ``UTC +07:00``, ``GMT``), one name of UTC+7
 with ``-time`` appended when a clock time was read:
 
 - ``dmy`` / ``mdy``: numeric ``24/03/2021``, ``24-3-21``, ``24.3.2021`` (day first unless ``dayfirst`` is
-  False);
+  False); a US-style ``1/28/2026 6:52:01 AM`` (``M/D/YYYY h:mm[:ss]`` with an English AM/PM marker, as
+  ASP.NET prints it) whose day-first reading is impossible is read month-first (``is_us_style`` tells the
+  shape, for a caller that must choose when both readings are possible);
 - ``ymd``: numeric ``2021/03/24``;
 - ``words``: a named or spelled month: ``ngày 24 tháng 3 năm 2021``, ``24 tháng Ba, 2021``, ``24 Th03 2021``,
   ``24 thg 3, 2021``, ``Tháng Mười Hai 24, 2021``, ``Mar 24, 2021``, ``24 March 2021``;
@@ -56,7 +58,7 @@ from crawler.dates.fallback import read_with_dateparser  # cheap: it imports dat
 
 __all__ = [
     "EMPTY", "IMPOSSIBLE", "IN_FUTURE", "TOO_OLD", "UNREADABLE", "VN_TZ", "WEEKDAY_MISMATCH",
-    "ParsedDate", "parse_date",
+    "ParsedDate", "is_us_style", "parse_date",
 ]  # fmt: skip
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -610,11 +612,34 @@ def _word(text: str, table: dict[str, int], cache: dict[str, int]) -> int:
     return found
 
 
+def _us_style(day: int, separator: str, ap: str | None, minute: str | None) -> bool:
+    """Whether a day-first reading whose month is past 12 is to be read month-first: ``M/D/YYYY h:mm[:ss]``
+    with an English AM/PM marker (ASP.NET's en-US ``1/28/2026 6:52:01 AM``), and a first number that can be
+    a month. Vietnamese SA/CH never: that is a Vietnamese page, day first."""
+    return day <= 12 and separator == "/" and minute is not None and ap is not None and ap[0] in "aApP"
+
+
+_US_STYLE = re.compile(
+    r"(?<!\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/\d{4}(?!\d)[\s,T]*"
+    r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*[aApP]\.?[mM](?![^\W_])"
+)
+
+
+def is_us_style(text: str) -> bool:
+    """Whether ``text`` holds a US-style ``M/D/YYYY h:mm[:ss] AM/PM`` (English marker, first number 1-12).
+
+    `parse_date` reads such a value day first unless that is impossible; when both readings are possible,
+    ``parse_date(text, dayfirst=False)`` gives the month-first one, for a caller with another candidate to
+    compare (the arbiter).
+    """
+    return _US_STYLE.search(text) is not None
+
+
 def _read_common(m: re.Match[str], ref: datetime) -> ParsedDate | None:
     """A reading of a _COMMON match; None (read it the long way) for a part printed twice, a date without
     a year, or a zone beside a name of another."""
     (
-        wd, h, tc_m, tc_s, th_m, tv_m, tv_s, ap, wd2, a, _, b, c, vd, vm, vy, wm, wdd, wy, ed, em, ey, fm, fd, fy,
+        wd, h, tc_m, tc_s, th_m, tv_m, tv_s, ap, wd2, a, ds, b, c, vd, vm, vy, wm, wdd, wy, ed, em, ey, fm, fd, fy,
         dword, rel_n, rel_u, rel_n2, rel_u2, _now,
         h2, tc_m2, tc_s2, th_m2, tv_m2, tv_s2, ap2, zn, z_sign, z_h, z_m, zv,
     ) = m.groups()  # fmt: skip
@@ -640,6 +665,8 @@ def _read_common(m: re.Match[str], ref: datetime) -> ParsedDate | None:
             day, month, kind, timed = num[a], num[b], "dmy", "dmy-time"
             if len(c) == 4:
                 year = num.get(c) or int(c)
+                if month > 12 and _us_style(day, ds, ap, tc_m):
+                    day, month, kind, timed = month, day, "mdy", "mdy-time"
             elif len(c) == 2:
                 year = _two_digit_year(num[c], ref)
             else:
@@ -791,6 +818,8 @@ def _read_dateline(s: str, ref: datetime, dayfirst: bool) -> ParsedDate | None:
                 return None
             day, month = (int(a), int(b)) if dayfirst else (int(b), int(a))
             kind = "dmy" if dayfirst else "mdy"
+            if month > 12 and dayfirst and c is not None and len(c) == 4 and _us_style(day, _ds, ap, tc_m):
+                day, month, kind = month, day, "mdy"
             if c is not None:
                 if len(c) == 4:
                     year = int(c)
