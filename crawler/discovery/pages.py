@@ -17,9 +17,9 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_date
 from crawler.discovery.urls import is_static_or_utility, looks_like_article_url
 from crawler.extract import parse_document
+from crawler.extract.datelines import find_printed_dates
 from crawler.extract.structured import read_structured
 from crawler.text import normalize_text
 
@@ -32,17 +32,7 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+j
 _FEED_HREF = re.compile(r"(?:\.rss|/rss\.xml|/atom\.xml|/feed/?|\.rss\?.*)$", re.I)
 _FEED_PAGE = re.compile(r"^/(?:rss|feeds?|rss-feed)(?:\.html?|/)?$", re.I)
 _NAV = re.compile(r"nav|menu|header|cate|chuyen-?muc|category|section", re.I)
-_DATE = re.compile(
-    r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}",
-    re.I,
-)
-_CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b")
-_DATE_HINT = re.compile(r"date|time|ngay|publish|dateline|post-?meta|meta|info|detail", re.I)
-_ASIDE = re.compile(
-    r"relat|lien-?quan|sidebar|footer|comment|binh-?luan|most|doc-?nhieu|widget|list|item", re.I
-)
 _CHROME = re.compile(r"footer|sidebar|menu", re.I)
-_INLINE = frozenset({"b", "strong", "i", "em", "small", "sup", "sub", "br", "font", "u", "span", "time"})
 _NEXT_TEXTS = frozenset(
     {"trang sau", "sau", "»", "›", "tiếp", "tiếp »", "trang tiếp", "next", "xem thêm", ">"}
 )
@@ -193,43 +183,9 @@ def _long_paragraph_run(doc: HtmlElement) -> int:
 
 
 def find_dateline(doc: HtmlElement) -> str | None:
-    """The dateline printed near the page's headline: a short text with a date (and best a clock time) that
-    the date reader understands, outside links, related boxes and footers; the closest to the first `<h1>`,
-    with `date`/`time` in its class scoring higher."""
-    h1_at: int | None = None
-    found: list[tuple[float, int, int, str]] = []  # (score, -length, -position, text)
-    for n, el in enumerate(doc.iter()):
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag == "h1":
-            h1_at = n if h1_at is None else h1_at
-            continue
-        if el.tag in ("script", "style", "a", "title", "option"):
-            continue
-        if any(
-            not isinstance(c.tag, str) or c.tag not in _INLINE or (c.tag == "span" and len(c)) for c in el
-        ):
-            continue
-        text = normalize_text(el.text_content())
-        if not 6 <= len(text) <= 90 or not _DATE.search(text):
-            continue
-        ancestors = list(el.iterancestors())
-        if any(a.tag == "a" for a in ancestors) or any(_ASIDE.search(_classes(a)) for a in ancestors[:4]):
-            continue
-        if parse_date(text).value is None:
-            continue
-        score = 2.0 * bool(_CLOCK.search(text))
-        score += 2.0 * bool(_DATE_HINT.search(_classes(el)) or el.tag == "time")
-        found.append((score, -len(text), -n, text))
-    best: tuple[float, int, int, str] | None = None
-    for score, length, position, text in found:
-        if h1_at is not None:
-            distance = abs(-position - h1_at)
-            score += 3.0 if distance <= 15 else 2.0 if distance <= 40 else 1.0 if distance <= 120 else 0.0
-        key = (score, length, position, text)
-        if best is None or key[:3] > best[:3]:
-            best = key
-    return best[3] if best else None
+    """The dateline printed by the page's headline (extraction's printed-dateline finder, best first)."""
+    found = find_printed_dates(doc)
+    return found[0].text if found else None
 
 
 def page_signals(html: str | bytes | HtmlElement, url: str) -> PageSignals:
