@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("source", metavar="FILE_OR_URL")
     extract.add_argument("--url", help="the page's URL (required for a file; decides the site)")
     extract.add_argument("--fetched-at", help="ISO time the page was fetched (for relative datelines)")
+    extract.add_argument(
+        "--without-metadata",
+        action="store_true",
+        help="first remove the page's JSON-LD, OpenGraph/article:*/date meta tags, microdata and datetime "
+        "attributes: shows what the page yields from what it prints alone",
+    )
     extract.set_defaults(handler=cmd_extract)
 
     demo = commands.add_parser(
@@ -233,13 +239,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     source: str = args.source
     if source.startswith(("http://", "https://")):
         url = args.url or source
-        html = _fetch(source)
+        html: str | bytes = _fetch(source)
     else:
         if not args.url:
             print("crawler: error: extracting a file needs --url URL (the page's address)", file=sys.stderr)
             return 2
         url = args.url
         html = Path(source).read_bytes()
+    if args.without_metadata:
+        from crawler.extract.strip import strip_metadata
+
+        html = strip_metadata(html)
     fetched_at = datetime.fromisoformat(args.fetched_at) if args.fetched_at else None
     result = process_page(url, html, fetched_at=fetched_at)
     if isinstance(result, Rejected):
