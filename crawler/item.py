@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from crawler.extract.model import Extraction
+    from crawler.extract.model import DateCandidate, Extraction
     from crawler.sites.model import Site
 
 SCHEMA_VERSION = 1
@@ -25,7 +25,10 @@ class Article:
     site: str
     domain: str
     province: str
+    """The province the paper served on the publication day (crawler.sites.provinces.province_on)."""
     fetched_at: str
+    province_now: str = ""
+    """The province the paper's area belongs to today (the site's province); `province` until set."""
     id: str = ""
     canonical_url: str = ""
     title: str = ""
@@ -57,6 +60,14 @@ class Article:
     http_etag: str | None = field(default=None, metadata={"internal": True})
     http_last_modified: str | None = field(default=None, metadata={"internal": True})
     first_version_key: str | None = field(default=None, metadata={"internal": True})
+    declared: dict[str, str] = field(default_factory=dict, metadata={"internal": True})
+    """Per field the site's declaration covers: `agreed`, `missed` or `overruled` (Extraction.declared)."""
+    date_candidates: list[DateCandidate] = field(default_factory=list, metadata={"internal": True})
+    """Every date the page proposed (Extraction.date_candidates); the dates pipeline adds the feed's."""
+
+    def __post_init__(self) -> None:
+        if not self.province_now:
+            self.province_now = self.province
 
     def to_json(self) -> dict[str, Any]:
         """The published form: every schema field, none of the internal ones."""
@@ -101,6 +112,7 @@ def article_from_extraction(
         site=site.key,
         domain=site.domain,
         province=site.province,
+        province_now=site.province,
         fetched_at=fetched_at,
         canonical_url=extraction.canonical_url or "",
         title=extraction.title or "",
@@ -119,4 +131,6 @@ def article_from_extraction(
         },
         feed_published_raw=feed_published_raw,
         feed_modified_raw=feed_modified_raw,
+        declared=dict(extraction.declared),
+        date_candidates=list(extraction.date_candidates),
     )

@@ -29,7 +29,7 @@ def process_page(
     """The Article a crawl would store for this page, or the Rejected it would file, and why."""
     site = site or site_for_url(url) or generic_site(url)
     fetched = (fetched_at or datetime.now(VN_TZ)).astimezone(VN_TZ).replace(microsecond=0)
-    extraction = extract_article(url, html, site, encoding=encoding)
+    extraction = extract_article(url, html, site, encoding=encoding, relative_to=fetched)
     article = normalize_article(
         article_from_extraction(extraction, site=site, fetched_at=fetched.isoformat())
     )

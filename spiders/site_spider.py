@@ -259,7 +259,13 @@ class SiteSpider(Spider):
 
     def _article(self, response: TextResponse, fetched_at: str) -> Article | None:
         """The raw Article of an article page (None: the page turned out not to be one)."""
-        extraction = extract_article(response.url, response.body, self.site, encoding=response.encoding)
+        extraction = extract_article(
+            response.url,
+            response.body,
+            self.site,
+            encoding=response.encoding,
+            relative_to=datetime.fromisoformat(fetched_at),
+        )
         return article_from_extraction(
             extraction,
             site=self.site,
@@ -569,10 +575,13 @@ class GenericSiteSpider(SiteSpider):
         hint = self._hints.get(canonical)
         published = (hint.published if hint else None) or response.meta.get("feed_published")
         modified = (hint.modified if hint else None) or response.meta.get("feed_modified")
-        extraction = extract_article(response.url, response.body, self.site, encoding=response.encoding)
-        if not extraction.published_raw and not published and signals_.dateline:
-            extraction.published_raw = signals_.dateline
-            extraction.sources["published_raw"] = "generic"
+        extraction = extract_article(
+            response.url,
+            response.body,
+            self.site,
+            encoding=response.encoding,
+            relative_to=datetime.fromisoformat(fetched_at),
+        )
         return article_from_extraction(
             extraction,
             site=self.site,

@@ -229,8 +229,8 @@ def test_a_crawl_through_many_faults_loses_nothing_and_stays_bounded(tmp_path: P
 def test_a_crawl_killed_with_sigkill_resumes_to_every_article_once(tmp_path: Path) -> None:
     sites = (SITE, "baoapbac")
     replica = build(sites)
-    for site in sites:
-        replica.faults.add("slow", site=site, delay=0.4)
+    for site in sites:  # slow enough that the crawl is still running at the kill, even on a fast machine
+        replica.faults.add("slow", site=site, delay=0.8)
     expected = [a for k in sites for a in replica.articles(k)]
     with ReplicaServer(replica) as server:
         slow = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}

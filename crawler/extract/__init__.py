@@ -19,13 +19,23 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.dates import parse_date
+from crawler.extract.arbiter import (
+    BodyCandidate,
+    choose_body,
+    choose_date,
+    declared_outcome,
+    drop_header_blocks,
+)
 from crawler.extract.cleanup import (
+    GENERIC_CAPTIONS,
     choose_title,
     clean_author_names,
     clean_paragraphs,
@@ -33,14 +43,17 @@ from crawler.extract.cleanup import (
     split_source_tag,
     strip_title_suffix,
 )
+from crawler.extract.datelines import PrintedDate, find_printed_dates
 from crawler.extract.generic import (
     first_h1,
-    generic_images,
+    first_h1_element,
+    header_hints,
+    locate_container,
     meta_description,
     page_title,
     trafilatura_paragraphs,
 )
-from crawler.extract.model import Extraction, ImageRef, Layer
+from crawler.extract.model import DateCandidate, DateKind, DeclaredOutcome, Extraction, ImageRef, Layer
 from crawler.extract.selectors import Found, SelectorResult, read_selectors
 from crawler.extract.structured import StructuredData, read_structured
 from crawler.sites.model import Site
@@ -165,8 +178,60 @@ def _lead_choice(
     return None, None
 
 
+def _date_candidates(
+    data: StructuredData, found: SelectorResult | None, printed: list[PrintedDate]
+) -> list[DateCandidate]:
+    """Every date the layers propose: declared in the page's metadata, at the declared dateline selectors,
+    and printed where the dateline finder saw it (the declared element's own text counted once)."""
+    candidates = [DateCandidate(raw, kind, "structured", origin) for kind, origin, raw in data.dates]
+    declared_texts: set[str] = set()
+    declared_hits: tuple[tuple[DateKind, Found[str] | None], ...] = (
+        ("published", found.dateline if found else None),
+        ("modified", found.modified if found else None),
+    )
+    for kind, hit in declared_hits:
+        if hit is not None:
+            declared_texts.add(hit.value)
+            candidates.append(
+                DateCandidate(hit.value, kind, hit.layer, hit.selector, printed=True, in_header=True)
+            )
+    for date in printed:
+        if date.text in declared_texts or any(date.text in text for text in declared_texts):
+            continue
+        printed_kind: DateKind = "modified" if date.kind == "modified" else "published"
+        candidates.append(
+            DateCandidate(
+                date.text,
+                printed_kind,
+                "generic",
+                f"printed {date.where}",
+                printed=True,
+                in_header=date.in_header,
+            )
+        )
+    return candidates
+
+
+def _generic_body(doc: HtmlElement, url: str, base_url: str) -> tuple[BodyCandidate, list[ImageRef]]:
+    """The generic layer's body (trafilatura), the element holding it, and that element's images."""
+    paragraphs = trafilatura_paragraphs(doc, url)
+    container = locate_container(doc, paragraphs)
+    images: list[ImageRef] = []
+    if container is not None:
+        located = read_body(container, base_url, captions=GENERIC_CAPTIONS)
+        images = located.images
+        captions = {i.caption for i in images if i.caption}
+        paragraphs = [p for p in paragraphs if p not in captions]
+    return BodyCandidate(paragraphs, "generic", container), images
+
+
 def extract_with_timings(
-    url: str, html: str | bytes, site: Site | None = None, *, encoding: str | None = None
+    url: str,
+    html: str | bytes,
+    site: Site | None = None,
+    *,
+    encoding: str | None = None,
+    relative_to: datetime | None = None,
 ) -> tuple[Extraction, Timings]:
     """`extract_article`, also returning the time each layer took."""
     timings = Timings()
@@ -180,19 +245,20 @@ def extract_with_timings(
         return result, timings
 
     sources = result.sources
+    declared = result.declared
     base_url = _base_url(doc, url)
     data: StructuredData = read_structured(doc, url)
     t2 = time.perf_counter()
     timings.structured = t2 - t1
 
     found: SelectorResult | None = read_selectors(doc, site) if site is not None else None
+    heading = first_h1_element(doc)
     h1 = first_h1(doc)
     site_names = [n for n in (data.site_name, data.publisher, site.name if site else None) if n]
 
-    # Body from the selectors (read now: it is what the time budget of this layer is for).
-    paragraphs: list[str] = []
-    images: list[ImageRef] = []
-    body_layer: Layer | None = None
+    # The declared body (read now: it is what the time budget of this layer is for).
+    declared_body: BodyCandidate | None = None
+    declared_images: list[ImageRef] = []
     if found is not None and found.body is not None:
         sel = found.template.selectors
         content = read_body(
@@ -201,27 +267,26 @@ def extract_with_timings(
             drop=(*found.drop, *sel.authors, *sel.lead, *sel.dateline, *sel.title),
             captions=found.captions,
         )
-        if content.paragraphs:
-            paragraphs, images, body_layer = content.paragraphs, content.images, found.body.layer
+        declared_body = BodyCandidate(content.paragraphs, found.body.layer, found.body.value)
+        declared_images = content.images
     t3 = time.perf_counter()
     timings.selectors = t3 - t2
 
-    if not paragraphs:
-        paragraphs = trafilatura_paragraphs(doc, url)
-        timings.trafilatura_ran = True
-        if paragraphs:
-            body_layer = "generic"
-            located = generic_images(doc, paragraphs, base_url)
-            images = located.images
-            captions = {i.caption for i in images if i.caption}
-            paragraphs = [p for p in paragraphs if p not in captions]
-        timings.generic = time.perf_counter() - t3
+    # The generic body, always: the arbiter compares it with the declared one.
+    generic_body, generic_images = _generic_body(doc, url, base_url)
+    timings.trafilatura_ran = True
+    timings.generic = time.perf_counter() - t3
+    chosen = choose_body(declared_body, generic_body, h1=heading)
+    body = chosen.body
+    images = declared_images if body is declared_body else generic_images
+    paragraphs = list(body.paragraphs) if body else []
+    body_layer: Layer | None = body.layer if body else None
 
     # Title.
     selected_title = found.title if found else None
     if data.titles:
-        heading = selected_title.value if selected_title else h1
-        result.title = choose_title(data.titles, h1=heading, site_names=site_names)
+        shown = selected_title.value if selected_title else h1
+        result.title = choose_title(data.titles, h1=shown, site_names=site_names)
         sources["title"] = "structured"
     elif selected_title:
         result.title = strip_title_suffix(selected_title.value, site_names=site_names)
@@ -233,26 +298,61 @@ def extract_with_timings(
             sources["title"] = "generic"
 
     # Lead and the outlet tag opening it (or opening the first paragraph).
+    hints = header_hints(doc, heading, body.element if body else None)
     selected_lead = found.lead if found else None
     lead, lead_layer = _lead_choice(
         data.description,
         selected_lead.value if selected_lead else None,
         selected_lead.layer if selected_lead else None,
-        meta_description(doc) if not data.description and not selected_lead else None,
+        (hints.lead or meta_description(doc)) if not data.description and not selected_lead else None,
     )
     source_tag: str | None = None
     if lead and lead_layer:
         source_tag, lead = split_source_tag(lead)
         if source_tag:
             sources["source_tag"] = lead_layer
-        elif selected_lead and lead_layer == "structured":
-            source_tag = split_source_tag(selected_lead.value)[0]
-            if source_tag:
-                sources["source_tag"] = selected_lead.layer
+        elif lead_layer == "structured":  # a declared lead may drop the tag its printed lead opens with
+            printed_leads: tuple[tuple[str | None, Layer], ...] = (
+                (
+                    selected_lead.value if selected_lead else None,
+                    selected_lead.layer if selected_lead else "family",
+                ),
+                (hints.lead, "generic"),
+            )
+            for printed_lead, layer in printed_leads:
+                source_tag = split_source_tag(printed_lead)[0] if printed_lead else None
+                if source_tag:
+                    sources["source_tag"] = layer
+                    break
         result.lead = lead
         sources["lead"] = lead_layer
 
-    # Body text: the cleanup rules, then the outlet tag off the first paragraph.
+    # Dates: every candidate parsed, one chosen.
+    printed = find_printed_dates(doc, title=heading, relative_to=relative_to)
+    result.date_candidates = _date_candidates(data, found, printed)
+    for kind, name in (("published", "published_raw"), ("modified", "modified_raw")):
+        date = choose_date(result.date_candidates, kind, relative_to=relative_to)  # type: ignore[arg-type]
+        if date.candidate is not None:
+            setattr(result, name, date.candidate.raw)
+            sources[name] = date.candidate.layer  # type: ignore[assignment]
+
+    # Body text: header blocks and the cleanup rules out, then the outlet tag off the first paragraph.
+    byline = found.authors.value if found and found.authors else []
+    printed_texts = [c.raw for c in result.date_candidates if c.printed]
+    paragraphs = drop_header_blocks(
+        paragraphs,
+        lead=lead,
+        repeats=(
+            hints.byline,
+            hints.lead,
+            result.title,
+            h1,
+            data.section,
+            found.section.value if found and found.section else None,
+            *byline,
+        ),
+        datelines=printed_texts,
+    )
     clean = clean_paragraphs(paragraphs, lead=lead)
     if result.title and clean.paragraphs and clean.paragraphs[0] == result.title:
         clean.paragraphs.pop(0)
@@ -284,17 +384,22 @@ def extract_with_timings(
         result.authors, sources["authors"] = found.authors.value, found.authors.layer
     elif clean.authors and body_layer:
         result.authors, sources["authors"] = clean.authors, body_layer
+    elif hints.byline:
+        byline_text = hints.byline
+        for text in printed_texts:
+            byline_text = byline_text.replace(text, " ")
+        names = clean_author_names([byline_text], exclude=site_names)
+        if names:
+            result.authors, sources["authors"] = names, "generic"
 
-    # Dates as printed, section, tags: structured data, else the template's selectors.
+    # Section and tags: structured data, else the template's selectors.
     layered: tuple[tuple[str, object, Found[str] | Found[list[str]] | None], ...] = (
-        ("published_raw", data.published, found.dateline if found else None),
-        ("modified_raw", data.modified, found.modified if found else None),
         ("section", data.section, found.section if found else None),
         ("tags", data.tags, found.tags if found else None),
     )
-    for name, declared, selected in layered:
-        if declared:
-            setattr(result, name, declared)
+    for name, structured, selected in layered:
+        if structured:
+            setattr(result, name, structured)
             sources[name] = "structured"
         elif selected is not None:
             setattr(result, name, selected.value)
@@ -308,20 +413,65 @@ def extract_with_timings(
         result.language, sources["language"] = "vi", "generic"
     if found is not None:
         result.template = found.label
+    if site is not None:
+        _record_declared(declared, site, found, result, chosen.declared, relative_to)
 
     timings.total = time.perf_counter() - t0
     return result, timings
 
 
+def _record_declared(
+    declared: dict[str, DeclaredOutcome],
+    site: Site,
+    found: SelectorResult | None,
+    result: Extraction,
+    body: DeclaredOutcome | None,
+    relative_to: datetime | None,
+) -> None:
+    """Per field the site's declaration covers, what became of its selector against the winner."""
+    templates = site.templates_newest_first()
+    selectors = found.template.selectors if found else (templates[0].selectors if templates else None)
+    if selectors is None:
+        return
+    hits: dict[str, tuple[object, object]] = {
+        "title": (found.title.value if found and found.title else None, result.title),
+        "lead": (found.lead.value if found and found.lead else None, result.lead),
+        "authors": (found.authors.value if found and found.authors else None, result.authors),
+        "section": (found.section.value if found and found.section else None, result.section),
+        "tags": (found.tags.value if found and found.tags else None, result.tags),
+    }
+    for name, (mine, winner) in hits.items():
+        if getattr(selectors, name):
+            declared[name] = declared_outcome(mine, winner)  # type: ignore[arg-type]
+    if selectors.dateline:
+        hit = found.dateline if found else None
+        if hit is None:
+            declared["published_at"] = "missed"
+        else:
+            mine_date = parse_date(hit.value, relative_to=relative_to).value
+            winner_date = choose_date(result.date_candidates, "published", relative_to=relative_to).value
+            declared["published_at"] = (
+                "agreed" if mine_date is not None and mine_date == winner_date else "overruled"
+            )
+    if selectors.body:
+        declared["body_text"] = body or "missed"
+
+
 def extract_article(
-    url: str, html: str | bytes, site: Site | None = None, *, encoding: str | None = None
+    url: str,
+    html: str | bytes,
+    site: Site | None = None,
+    *,
+    encoding: str | None = None,
+    relative_to: datetime | None = None,
 ) -> Extraction:
     """The article fields of one page, each with the layer that filled it (`Extraction.sources`).
 
-    `site=None` is generic mode: structured data and the generic layer only. `encoding` names the encoding of
-    `html` given as bytes (from the HTTP headers, say); without it the bytes are sniffed.
+        `site=None` is generic mode: structured data and the generic layer only. `encoding` names the encoding of
+        `html` given as bytes (from the HTTP headers, say); without it the bytes are sniffed. `relative_to` is when
+    the page was fetched (relative datelines such as `2 giờ trước` are read against it; default now).
     """
-    return extract_with_timings(url, html, site, encoding=encoding)[0]
+    return extract_with_timings(url, html, site, encoding=encoding, relative_to=relative_to)[0]
 
 
 __all__ = [

@@ -1,22 +1,24 @@
 """The generic layer: what any news page yields without knowing its portal.
 
-Body text from trafilatura (comments excluded, precision favoured), run only when no selector found a body;
-title from the first `<h1>` or `<title>`; lead from the meta description. Images of a generic body come from
-the page element that holds the paragraphs trafilatura kept.
+Body text from trafilatura (comments excluded), proposed on every page so the arbiter can compare it with the
+declared body; title from the first `<h1>` or `<title>`; lead and byline from the header's elements whose class
+or id names them (`sapo`, `summary`, `author`, `tac-gia` …) or a bold first body paragraph, else the meta
+description. Images of a generic body come from the page element that holds the paragraphs trafilatura kept.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from copy import deepcopy
+from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract.cleanup import BodyContent, read_body
 from crawler.text import normalize_text
 
-GENERIC_CAPTIONS = ("figcaption", "[class*=caption]", "[class*=Caption]", "[class*=chu-thich]")
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
 _KEY_LENGTH = 40
 _SHORT_TEXT = 300
@@ -24,13 +26,18 @@ _SHORT_TEXT = 300
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
+def first_h1_element(doc: HtmlElement) -> HtmlElement | None:
+    """The page's first `<h1>` with text: the article's headline on a news page."""
+    for h1 in doc.iter("h1"):
+        if normalize_text(" ".join(h1.itertext())):
+            return h1
+    return None
+
+
 def first_h1(doc: HtmlElement) -> str | None:
     """The text of the page's first non-empty `<h1>`."""
-    for h1 in doc.iter("h1"):
-        text = normalize_text(" ".join(h1.itertext()))
-        if text:
-            return text
-    return None
+    h1 = first_h1_element(doc)
+    return normalize_text(" ".join(h1.itertext())) if h1 is not None else None
 
 
 def page_title(doc: HtmlElement) -> str | None:
@@ -77,6 +84,91 @@ def trafilatura_paragraphs(doc: HtmlElement, url: str) -> list[str]:
     if not text:
         return []
     return [p for p in (normalize_text(line) for line in text.splitlines()) if p]
+
+
+@dataclass(slots=True)
+class HeaderHints:
+    """What the article header shows, found by the names its elements carry."""
+
+    lead: str | None = None
+    byline: str | None = None
+
+
+_CLASSED = etree.XPath("//*[@class or @id]")
+_LEAD_ATTR = re.compile(
+    r"sapo|summary|description|excerpt|chapeau|teaser|tom-?tat|(?<![a-z])(?:lead|desc|intro)(?![a-z])", re.I
+)
+_BYLINE_ATTR = re.compile(r"author|tac-?gia|byline|writer|nguoi-?viet|but-?danh", re.I)
+_BOX_ATTR = re.compile(
+    r"relat|lien-?quan|xem-?them|tin-?khac|other|comment|sidebar|most|widget|box-?news|readmore|footer|menu",
+    re.I,
+)
+_NOT_TEXT_OR_LINK = frozenset(
+    {"meta", "script", "style", "img", "input", "link", "button", "select", "option"}
+)
+_LEAD_LENGTH = (40, 1000)
+_BYLINE_LENGTH = 80
+_BOX_LEVELS = 6
+_BOLD_LEAD_WORDS = 12
+
+
+def _names(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _in_box(el: HtmlElement) -> bool:
+    for level, ancestor in enumerate(el.iterancestors()):
+        if ancestor.tag in ("nav", "footer", "aside") or (
+            level < _BOX_LEVELS and _BOX_ATTR.search(_names(ancestor))
+        ):
+            return True
+    return False
+
+
+def _after(el: HtmlElement, h1: HtmlElement | None) -> bool:
+    if h1 is None:
+        return True
+    own, heading = el.sourceline, h1.sourceline
+    return own is None or heading is None or own >= heading
+
+
+def _bold_first_paragraph(body: HtmlElement) -> str | None:
+    """The body's first paragraph when all of it is bold (the sapo many portals set in `<b>` in the body)."""
+    for p in body.iter("p"):
+        text = normalize_text(p.text_content())
+        if not text:
+            continue
+        bold = normalize_text(" ".join(normalize_text(b.text_content()) for b in p.iter("b", "strong")))
+        return text if bold == text and len(text.split()) >= _BOLD_LEAD_WORDS else None
+    return None
+
+
+def header_hints(doc: HtmlElement, h1: HtmlElement | None, body: HtmlElement | None) -> HeaderHints:
+    """The lead and the byline the header shows: the first element after the title whose class or id names
+    a lead (or a bold first body paragraph) or an author, outside related boxes, menus and footers."""
+    hints = HeaderHints()
+    for el in _CLASSED(doc):
+        if hints.lead and hints.byline:
+            break
+        if not isinstance(el, HtmlElement) or el.tag in _NOT_TEXT_OR_LINK or not _after(el, h1):
+            continue
+        names = _names(el)
+        wants_lead = hints.lead is None and el.tag != "a" and _LEAD_ATTR.search(names)
+        wants_byline = hints.byline is None and _BYLINE_ATTR.search(names)
+        if not (wants_lead or wants_byline) or _in_box(el):
+            continue
+        text = normalize_text(el.text_content())
+        if (
+            wants_lead
+            and _LEAD_LENGTH[0] <= len(text) <= _LEAD_LENGTH[1]
+            and (h1 is None or h1 not in el.iter("h1"))
+        ):
+            hints.lead = text
+        elif wants_byline and 1 < len(text) <= _BYLINE_LENGTH:
+            hints.byline = text
+    if hints.lead is None and body is not None:
+        hints.lead = _bold_first_paragraph(body)
+    return hints
 
 
 _BLOCK_CONTENT = (
@@ -134,18 +226,11 @@ def locate_container(doc: HtmlElement, paragraphs: list[str]) -> HtmlElement | N
     return None
 
 
-def generic_images(doc: HtmlElement, paragraphs: list[str], base_url: str) -> BodyContent:
-    """Images (with captions) in the element holding the generic body, and that element's caption texts."""
-    container = locate_container(doc, paragraphs)
-    if container is None:
-        return BodyContent()
-    return read_body(container, base_url, captions=GENERIC_CAPTIONS)
-
-
 __all__ = [
-    "GENERIC_CAPTIONS",
+    "HeaderHints",
     "first_h1",
-    "generic_images",
+    "first_h1_element",
+    "header_hints",
     "locate_container",
     "meta_description",
     "page_title",

@@ -2,7 +2,8 @@
 
 JSON-LD (`NewsArticle`, `Article`, `ReportageNewsArticle` … also inside `@graph`, lists and `mainEntity`;
 broken JSON tolerated), OpenGraph and `article:*` meta tags, `itemprop` dates, `<time datetime>` in the
-article header, `<link rel=canonical>` and `<html lang>`. Values stay as printed (dates are not parsed here).
+article header, `<link rel=canonical>` and `<html lang>`. Values stay as printed (dates are not parsed here:
+every declared date is kept in `dates` for the arbiter).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from crawler.extract.model import DateKind
 from crawler.text import normalize_text
 
 ARTICLE_TYPES = frozenset(
@@ -37,6 +39,8 @@ ARTICLE_TYPES = frozenset(
 _ORGANIZATION_TYPES = frozenset(
     {"organization", "newsmediaorganization", "corporation", "website", "webpage"}
 )
+_PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "publishdate", "og:published_time")
+_MODIFIED_META = ("article:modified_time", "datemodified", "og:updated_time", "lastmod")
 _HOME_CRUMBS = frozenset({"trang chủ", "home", "trang chu", "trang nhất"})
 
 
@@ -60,6 +64,9 @@ class StructuredData:
     publisher: str | None = None
     found_article: bool = False
     """Whether a JSON-LD article object was found (as opposed to OpenGraph only)."""
+    dates: list[tuple[DateKind, str, str]] = field(default_factory=list)
+    """Every date the page declares, as (`published` or `modified`, origin, value as printed), in the order
+    `published`/`modified` above are taken from; the arbiter parses and chooses among them."""
 
 
 # ----------------------------------------------------------------------------------------------- JSON-LD
@@ -316,13 +323,30 @@ def read_structured(doc: HtmlElement, url: str) -> StructuredData:
             data.titles.append(candidate)
     data.title = data.titles[0] if data.titles else None
     data.description = data.description or _first(meta, "og:description", "twitter:description")
-    data.published = data.published or _first(
-        meta, "article:published_time", "datepublished", "pubdate", "publishdate", "og:published_time"
+    declared_keys: tuple[tuple[DateKind, str], ...] = (
+        ("published", "datePublished"),
+        ("published", "dateCreated"),
+        ("modified", "dateModified"),
     )
-    data.published = data.published or _header_time(doc)
-    data.modified = data.modified or _first(
-        meta, "article:modified_time", "datemodified", "og:updated_time", "lastmod"
+    if article is not None:
+        for kind, key in declared_keys:
+            value = _string(article.get(key))
+            if value:
+                data.dates.append((kind, f"json-ld {key}", value))
+    meta_keys: tuple[tuple[DateKind, tuple[str, ...]], ...] = (
+        ("published", _PUBLISHED_META),
+        ("modified", _MODIFIED_META),
     )
+    for kind, keys in meta_keys:
+        for key in keys:
+            value = _first(meta, key)
+            if value:
+                data.dates.append((kind, f"meta {key}", value))
+    header_time = _header_time(doc)
+    if header_time:
+        data.dates.append(("published", "time[datetime]", header_time))
+    data.published = data.published or next((raw for kind, _, raw in data.dates if kind == "published"), None)
+    data.modified = data.modified or next((raw for kind, _, raw in data.dates if kind == "modified"), None)
     if not data.section:
         sections = _split_list(meta.get("article:section", []))
         data.section = sections[0] if sections else (crumbs[-1] if crumbs else None)
