@@ -4,8 +4,10 @@
   breaks) and images with their captions; captions, alt text, scripts and whatever the `drop` selectors name
   never reach the text.
 - An outlet tag opening the lead or first paragraph (`(ABO)`, `(HNM) –`, `ĐTO -`) becomes `source_tag`.
-- An author line closing the body (`HOÀI THU`, `Bài, ảnh: THANH HÀ`, `NGỌC ANH - MINH TRÍ`) becomes authors,
-  title-cased the Vietnamese way; a credit line (`Theo TTXVN`) is removed without naming an author.
+- An author line closing the body (`HOÀI THU`, `Bài, ảnh: THANH HÀ`, `Tin, ảnh: P.Y`, `NGỌC ANH - P.Y`,
+  `Bài: X - Ảnh: Y`) becomes authors, title-cased the Vietnamese way with initials kept (`P.Y`, `Q.Nguyễn`);
+  a credit line (`Theo TTXVN`, `(ST)`) and a photo credit alone (`Ảnh: THANH HÀ`: the photographer, not the
+  writer) are removed without naming an author.
 - Site names trailing a title (`… - Báo Ấp Bắc`, `… | Tuổi Trẻ Online`) are stripped.
 """
 
@@ -87,11 +89,18 @@ def split_source_tag(text: str) -> tuple[str | None, str]:
 
 # --------------------------------------------------------------------------------------------------- authors
 
-_ROLE_WORDS = r"(?:bài|tin|ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|thực hiện|trình bày|ghi chép|ghi)"
-_ROLE_PREFIX = re.compile(
-    rf"^{_ROLE_WORDS}(?:\s*(?:,|và|/|&|\+|-)\s*{_ROLE_WORDS})*\s*:\s*",
+_TEXT_ROLES = ("bài", "tin", "thực hiện", "ghi chép", "ghi", "nội dung")
+_MEDIA_ROLES = ("ảnh", "video", "clip", "đồ họa", "đồ hoạ", "thiết kế", "trình bày")
+_ROLE_WORDS = "(?:" + "|".join(_TEXT_ROLES + _MEDIA_ROLES) + ")"
+_ROLE_WORD = re.compile(_ROLE_WORDS, re.IGNORECASE)
+# A role label (`Bài, ảnh:`, `Tin - ảnh:`, `Bài và ảnh:`): at the start of a line or after a separator, so
+# `Thông tin: …` is no label.
+_ROLE_LABEL = re.compile(
+    rf"(?:^|(?<=[-–—,;|.])|(?<=[-–—,;|.]\s))\s*"
+    rf"(?P<roles>{_ROLE_WORDS}(?:\s*(?:,|và|/|&|\+|-)\s*{_ROLE_WORDS})*)\s*:\s*",
     re.IGNORECASE,
 )
+_SEGMENT_EDGES = " -–—,;|:"
 _REPORTER_PREFIX = re.compile(
     r"^(?:nhóm\s+(?:pv|phóng\s+viên)|pv|ctv|phóng\s+viên)\b\.?\s*:?\s*", re.IGNORECASE
 )
@@ -104,6 +113,10 @@ _SENTENCE_END = ("!", "?", "…", ":", ";", ",")
 _NOT_NAMES = frozenset(
     {"hết", "kết thúc", "còn nữa", "còn tiếp", "tin liên quan", "xem thêm", "video", "ảnh"}
 )
+# News agencies and compilation marks standing where a name would (`MINH ĐỨC/TTXVN`, `(ST)`): credits.
+_AGENCIES = frozenset({"ttxvn", "vna", "ttxvn/vietnam+", "vietnam+", "st", "sưu tầm", "tổng hợp"})
+_COMPILED = _AGENCIES | {"th", "th/st"}
+"""What a closing line in parentheses alone credits (`(ST)`, `(TH)`: collected, compiled)."""
 
 
 _OUTLET_PREFIXES = ("báo ", "tạp chí ", "đài ", "trang ", "cổng ", "hãng ")
@@ -118,6 +131,7 @@ def _is_credit_source(source: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+_NAME_JOINS = re.compile(r"([.'’-])")
 
 
 def _has_vowel(word: str) -> bool:
@@ -127,19 +141,26 @@ def _has_vowel(word: str) -> bool:
 
 
 def vietnamese_title_case(name: str) -> str:
-    """`HOÀI THU` → `Hoài Thu`, `ĐẶNG VĂN ĐỨC` → `Đặng Văn Đức`: each word's first letter a capital."""
+    """`HOÀI THU` → `Hoài Thu`, `ĐẶNG VĂN ĐỨC` → `Đặng Văn Đức`: each syllable's first letter a capital.
 
-    def cap(word: str) -> str:
-        if not _has_vowel(word):  # `TP`, `PV`: initials or an acronym, not a syllable
-            return word
-        lowered = word.lower()
+    Initials keep theirs (`P.Y`, `N.V.A`, `Q.NGUYỄN` → `Q.Nguyễn`), as do syllables after an apostrophe or a
+    hyphen (`H'HEN NIÊ` → `H'Hen Niê`); a word without a vowel is an acronym and stays (`TP`, `PV`).
+    """
+
+    def cap(syllable: str) -> str:
+        if not _has_vowel(syllable):
+            return syllable
+        lowered = syllable.lower()
         for i, ch in enumerate(lowered):
             if ch.isalpha():
                 return lowered[:i] + ch.upper() + lowered[i + 1 :]
         return lowered
 
-    words = normalize_text(name).split(" ")
-    return " ".join("-".join(cap(part) for part in word.split("-")) for word in words if word)
+    def word_case(word: str) -> str:
+        pieces = _NAME_JOINS.split(word)
+        return "".join(cap(p) if i % 2 == 0 else p for i, p in enumerate(pieces))
+
+    return " ".join(word_case(word) for word in normalize_text(name).split(" ") if word)
 
 
 def _looks_like_name(name: str) -> bool:
@@ -148,34 +169,71 @@ def _looks_like_name(name: str) -> bool:
         return False
     if not all(_NAME_WORD.match(w) for w in words):
         return False
-    # Each word starts with a capital: `Hoài Thu`, `HOÀI THU`, `Nguyễn V. A`.
+    # Each word starts with a capital: `Hoài Thu`, `HOÀI THU`, `Nguyễn V. A`, `P.Y`.
     return all(w[0].isupper() for w in words)
 
 
+def _credits(text: str) -> list[tuple[frozenset[str], str]]:
+    """A byline as (roles, names) segments: `Bài: HOÀNG ANH - Ảnh: THANH TÙNG` → [({bài}, `HOÀNG ANH`),
+    ({ảnh}, `THANH TÙNG`)]; `Tin, ảnh: P.Y` → [({tin, ảnh}, `P.Y`)]; text before any label has no role."""
+    labels = list(_ROLE_LABEL.finditer(text))
+    segments: list[tuple[frozenset[str], str]] = []
+    head = (text[: labels[0].start()] if labels else text).strip(_SEGMENT_EDGES)
+    if head:
+        segments.append((frozenset(), head))
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        roles = frozenset(r.casefold() for r in _ROLE_WORD.findall(label.group("roles")))
+        segments.append((roles, text[label.end() : end].strip(_SEGMENT_EDGES)))
+    return segments
+
+
+def _is_media_credit(roles: frozenset[str]) -> bool:
+    """Roles that credit pictures only (`Ảnh:`, `Video, đồ họa:`): the people named did not write the text."""
+    return bool(roles) and roles <= frozenset(_MEDIA_ROLES)
+
+
+def _segment_names(segment: str) -> tuple[list[str], bool]:
+    """The name parts of one segment (reporter prefix and a short closing parenthesis off) and whether a
+    reporter prefix (`PV`, `Nhóm PV`) was there."""
+    rest = _REPORTER_PREFIX.sub("", segment)
+    prefixed = rest != segment
+    rest = _TRAILING_PAREN.sub("", rest).strip(" .-–—:")
+    parts = [_REPORTER_PREFIX.sub("", p.strip(" .:")).strip(" .:") for p in _AUTHOR_SPLIT.split(rest)]
+    return [p for p in parts if p], prefixed
+
+
+def _as_name(part: str) -> str | None:
+    """A name part as published: capitals title-cased, None for an agency or compilation mark."""
+    if part.casefold() in _AGENCIES:
+        return None
+    return vietnamese_title_case(part) if _is_upper(part) else part
+
+
 def split_author_names(text: str) -> list[str]:
-    """`NGỌC ANH - MINH TRÍ` → [`Ngọc Anh`, `Minh Trí`]: role prefixes stripped, split on `-`, `,`, `và`,
-    names in capitals title-cased. Names that do not look like names are left out."""
-    text = normalize_text(text)
-    text = _ROLE_PREFIX.sub("", text)
-    text = _REPORTER_PREFIX.sub("", text)
-    text = _TRAILING_PAREN.sub("", text).strip(" .-–—:")
+    """`NGỌC ANH - P.Y` → [`Ngọc Anh`, `P.Y`]: role labels stripped, split on `-`, `,`, `và`, names in
+    capitals title-cased (initials kept). Names credited for pictures only (`Ảnh: X`), agencies (`TTXVN`)
+    and parts that do not look like names are left out."""
     names: list[str] = []
-    for part in _AUTHOR_SPLIT.split(text):
-        part = _REPORTER_PREFIX.sub("", part.strip(" .:")).strip(" .:")
-        if not part or not _looks_like_name(part):
+    for roles, segment in _credits(normalize_text(text)):
+        if _is_media_credit(roles):
             continue
-        name = vietnamese_title_case(part) if _is_upper(part) else part
-        if name not in names:
-            names.append(name)
+        for part in _segment_names(segment)[0]:
+            name = _as_name(part) if _looks_like_name(part) else None
+            if name and name not in names:
+                names.append(name)
     return names
 
 
 def parse_author_line(paragraph: str) -> list[str] | None:
-    """The authors an author line names, [] for a credit line (`Theo TTXVN`, `PV`), None if it is neither.
+    """The authors an author line names, [] for a credit line (`Theo TTXVN`, `PV`, `Ảnh: THANH HÀ`), None if
+    it is neither.
 
-    An author line is short: 1–5 words a name, names in capitals (`HOÀI THU`) or each word capitalized
-    (`Thanh Hà`), optionally after a role prefix (`Bài, ảnh:`, `Ảnh:`, `Tin, ảnh:`, `PV`, `Nhóm PV`), never
-    ending like a sentence.
+    An author line is short: names of 1–5 words each, in capitals (`HOÀI THU`), each word capitalized
+    (`Thanh Hà`) or initials (`P.Y`), optionally after role labels (`Bài, ảnh:`, `Tin, ảnh:`, `Bài và ảnh:`,
+    `Bài: X - Ảnh: Y`) or a reporter prefix (`PV`, `Nhóm PV`), never ending like a sentence (a labelled line
+    may end with a full stop). A line whose labels credit pictures only (`Ảnh: X`, `Video: X`) is a photo
+    credit: it is no text, but X did not write the article, so it names no author.
     """
     text = normalize_text(paragraph)
     if not text or len(text) > 90 or any(ch.isdigit() for ch in text):
@@ -185,23 +243,35 @@ def parse_author_line(paragraph: str) -> list[str] | None:
     credit = _CREDIT.match(text)
     if credit:
         return [] if _is_credit_source(credit.group("source")) else None
-    if text.endswith(_SENTENCE_END) or (text.endswith(".") and not re.search(r"\b[^\W\d_]\.$", text)):
+    if text.startswith("(") and text.endswith(")") and text[1:-1].strip().casefold() in _COMPILED:
+        return []
+    segments = _credits(text)
+    labelled = any(roles for roles, _ in segments)
+    if text.endswith(_SENTENCE_END) or (
+        text.endswith(".") and not labelled and not re.search(r"\b[^\W\d_]\.$", text)
+    ):
         return None
-    body = _ROLE_PREFIX.sub("", text)
-    had_prefix = body != text
-    rest = _REPORTER_PREFIX.sub("", body)
-    had_prefix = had_prefix or rest != body
-    rest = _TRAILING_PAREN.sub("", rest).strip(" .-–—:")
-    if not rest:
-        return [] if had_prefix else None
-    parts = [p.strip(" .:") for p in _AUTHOR_SPLIT.split(rest) if p.strip(" .:")]
-    if not parts or len(parts) > 6 or not all(_looks_like_name(p) for p in parts):
+    authors: list[str] = []
+    credited = labelled
+    for roles, segment in segments:
+        parts, prefixed = _segment_names(segment)
+        credited = credited or prefixed
+        if len(parts) > 6 or not all(_looks_like_name(p) for p in parts):
+            return None
+        if _is_media_credit(roles):
+            continue
+        for part in parts:
+            name = _as_name(part)
+            credited = credited or name is None
+            if name and name not in authors:
+                authors.append(name)
+    if not authors and not credited:
         return None
-    return split_author_names(rest)
+    return authors
 
 
 def clean_author_names(raw: Iterable[str], *, exclude: Iterable[str] = ()) -> list[str]:
-    """Author names from a byline or structured data: split, role prefixes stripped, capitals title-cased,
+    """Author names from a byline or structured data: split, role labels stripped, capitals title-cased,
     deduplicated; names equal to an excluded one (the outlet) dropped."""
     excluded = {normalize_text(e).casefold() for e in exclude if e}
     names: list[str] = []
@@ -343,6 +413,24 @@ _SKIP_TAGS = frozenset(
     }
 )
 _ALWAYS_DROP = ("script", "style", "noscript", "iframe", "form", "button", "template", "ins")
+_RELATED_BOX = re.compile(
+    r"relat|lien-?quan|lienquan|xem-?them|tin-?khac|tin-?doc|doc-?them|readmore|read-more|lien-?ket|"
+    r"box-?news|cung-?chuyen-?muc",
+    re.IGNORECASE,
+)
+"""Class or id of the boxes of links to other stories that portals put inside the body."""
+GENERIC_CAPTIONS = (
+    "figcaption",
+    "[class*=caption]",
+    "[class*=Caption]",
+    "[class*=chu-thich]",
+    "[class*=image_desc]",
+    "[class*=img-desc]",
+    "[class*=image-desc]",
+    "table.image td.desc",
+    "p.Image",
+)
+"""Caption elements every portal's body is read with, beside its declared ones."""
 _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "lazy-src")
 _PLACEHOLDER_HINTS = ("data:", "blank.", "placeholder", "spacer.", "1x1", "pixel.", "loading.", "lazy.")
 
@@ -429,9 +517,13 @@ def read_body(
         for el in select(root, css):
             if el is not root:
                 el.drop_tree()
+    for el in [e for e in root.iter() if isinstance(e.tag, str) and e is not root]:
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names != " " and _RELATED_BOX.search(names) and el.getparent() is not None:
+            el.drop_tree()
 
     caption_of: dict[HtmlElement, str] = {}
-    for css in (*captions, "figcaption"):
+    for css in (*captions, *GENERIC_CAPTIONS):
         for cap in select(root, css):
             if cap is root or cap.getparent() is None:
                 continue
@@ -521,6 +613,7 @@ def clean_paragraphs(paragraphs: Sequence[str], *, lead: str | None = None) -> C
 
 
 __all__ = [
+    "GENERIC_CAPTIONS",
     "BodyContent",
     "CleanBody",
     "choose_title",

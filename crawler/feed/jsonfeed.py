@@ -18,6 +18,7 @@ from typing import Any
 
 from crawler.feed.log import encode, now_iso
 from crawler.sites import UnknownSiteError, get_site
+from crawler.sites.provinces import MERGER_DAY
 from crawler.store import ObjectStore
 from crawler.store.layout import json_feed_key
 
@@ -52,6 +53,8 @@ def feed_item(document: dict[str, Any], key: str) -> dict[str, Any]:
             "key": key,
             "site": document.get("site"),
             "province": document.get("province"),
+            # Objects stored before `province_now` existed carried today's province in `province`.
+            "province_now": document.get("province_now") or site["province"] or document.get("province"),
             "version": int(document.get("version") or 1),
             "content_hash": document.get("content_hash"),
             "cluster_id": document.get("cluster_id"),
@@ -70,8 +73,16 @@ def _site_info(key: str) -> dict[str, str]:
     try:
         site = get_site(key)
     except UnknownSiteError:
-        return {"name": key or "vn-news-crawler", "home_page_url": "", "province": ""}
-    return {"name": site.name, "home_page_url": site.base_url + "/", "province": site.province}
+        return {"name": key or "vn-news-crawler", "home_page_url": "", "province": "", "served": ""}
+    served = site.province
+    if site.former_province and site.former_province != site.province:
+        served = f"{site.former_province} (part of {site.province} since {MERGER_DAY.isoformat()})"
+    return {
+        "name": site.name,
+        "home_page_url": site.base_url + "/",
+        "province": site.province,
+        "served": served,
+    }
 
 
 def feed_url(store: ObjectStore, key: str, base_url: str | None = None) -> str:
@@ -100,7 +111,7 @@ def feed_document(
             document["home_page_url"] = info["home_page_url"]
             document["authors"] = [{"name": info["name"], "url": info["home_page_url"]}]
         document["description"] = f"The latest articles of {info['name']}" + (
-            f", {info['province']}." if info["province"] else "."
+            f", {info['served']}." if info["served"] else "."
         )
     document["feed_url"] = feed_url(store, key, base_url)
     document["language"] = "vi"

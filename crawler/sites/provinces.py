@@ -3,7 +3,7 @@
 `lookup` reads a province name as a person types it (old or new, with or without diacritics, any case, NFC
 or NFD, `tỉnh`/`thành phố`/`TP` in front, `HCM` for Hồ Chí Minh City) and `sites_covering` answers which
 registered sites cover it and for which dates: the surviving paper, and the archives of the papers the
-merger absorbed.
+merger absorbed. `province_on` answers which province a site served on a given day (an article's `province`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class Province:
     paper: str
     merged_from: tuple[str, ...] = ()  # the pre-2025 provinces it absorbed (its own old name aside)
     former_name: str | None = None  # where the old province of the same land had another name
+    renamed_on: date | None = None  # the day `former_name` gave way to `name` (None: on MERGER_DAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ class FormerProvince:
 
 PROVINCES: tuple[Province, ...] = (
     Province("Hà Nội", "thành phố", "hanoimoi"),
-    Province("Huế", "thành phố", "huengaynay", former_name="Thừa Thiên Huế"),
+    # Thừa Thiên Huế became the centrally run city of Huế on 1 January 2025, before the merger.
+    Province("Huế", "thành phố", "huengaynay", former_name="Thừa Thiên Huế", renamed_on=date(2025, 1, 1)),
     Province("Lai Châu", "tỉnh", "baolaichau"),
     Province("Điện Biên", "tỉnh", "baodienbienphu"),
     Province("Sơn La", "tỉnh", "baosonla"),
@@ -238,6 +240,29 @@ def lookup(name: str) -> ProvinceMatch:
     raise UnknownProvinceError(name, tuple(printed[c] for c in close))
 
 
+@cache
+def _by_name() -> dict[str, Province]:
+    return {p.name: p for p in PROVINCES}
+
+
+def province_on(site: Site, day: date | None) -> str:
+    """The province `site` served on `day` (Vietnam's calendar): what an article of that day says it is from.
+
+    An archive of a paper the merger absorbed served its old province until the day before MERGER_DAY and
+    the province it is part of from then (a 2021 Báo Ấp Bắc article is from Tiền Giang, one of July 2025 from
+    Đồng Tháp); a province renamed (Thừa Thiên Huế, Huế since 1 January 2025) has its old name before the
+    rename. Otherwise, and when the day is unknown, the site's province today.
+    """
+    if day is None:
+        return site.province
+    if site.former_province and day < MERGER_DAY:
+        return site.former_province
+    current = _by_name().get(site.province)
+    if current is not None and current.former_name and day < (current.renamed_on or MERGER_DAY):
+        return current.former_name
+    return site.province
+
+
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """A site that covers a province, and the dates for which it does (None: open-ended)."""
@@ -295,5 +320,6 @@ __all__ = [
     "fold",
     "lookup",
     "normalize",
+    "province_on",
     "sites_covering",
 ]
