@@ -4,7 +4,10 @@ For each article that got a date: `crawler/fields/<field>/<layer>` (structured, 
 or missing), `crawler/quality/<field>` where the field is covered as the monitors define it (a title, a date
 from the page, an author, a body of at least CRAWLER_MIN_BODY_WORDS words, an image), `crawler/fields/items`,
 and up to CRAWLER_COVERAGE_SAMPLES URLs per field that fell to the generic layer (or was missing) in
-`crawler/fields/samples`. The monitors (`crawler/monitor/`) read these after the run. Counting only; it
+`crawler/fields/samples`. Per field the site's declaration covers, what became of its declared selector
+(`Article.declared`): `crawler/declared/<field>/<outcome>` (agreed, missed, overruled), with sample URLs as
+`declared/<field>` for a missed or overruled one, and `crawler/declaration_mismatch` where the declared body
+lost to another candidate. The monitors (`crawler/monitor/`) read these after the run. Counting only; it
 sits after the dates (the date source counts) and before dedupe (unchanged articles count too); rejected
 items pass through untouched.
 """
@@ -14,7 +17,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from crawler.item import Article
-from crawler.monitor.metrics import COVERAGE_FIELDS, ITEMS_KEY, SAMPLES_KEY, SELECTOR_FIELDS
+from crawler.monitor.metrics import (
+    COVERAGE_FIELDS,
+    DECLARATION_MISMATCH_KEY,
+    DECLARED_PREFIX,
+    ITEMS_KEY,
+    SAMPLES_KEY,
+    SELECTOR_FIELDS,
+    declared_wrong,
+)
 from pipelines._base import CrawlerPipeline
 
 if TYPE_CHECKING:
@@ -59,6 +70,12 @@ class CoveragePipeline(CrawlerPipeline):
                 self.stats.inc_value(f"crawler/quality/{name}")
             else:
                 self._sample(f"{name}/missing", item.url)
+        for name, outcome in item.declared.items():
+            self.stats.inc_value(f"{DECLARED_PREFIX}{name}/{outcome}")
+            if declared_wrong(outcome):
+                self._sample(f"declared/{name}", item.url)
+        if item.declared.get("body_text") == "overruled":
+            self.stats.inc_value(DECLARATION_MISMATCH_KEY)
         return item
 
     def _sample(self, key: str, url: str) -> None:

@@ -12,5 +12,7 @@ history), keep alerts open across nights so one is not repeated while it stays o
 - `alerts`: findings grouped into alerts (one layout-drift alert per site, one per failing check).
 - `engine`: after each run of the service: evaluate, open and resolve alerts in the history, log, notify.
 - `webhook`: alert events POSTed as JSON from a thread of their own.
-- `check`: `crawler check SITE [--live] [--pages N]`.
+- `repair`: a site's declaration audited against pages (each declared selector against the value that won) and
+  corrected selectors derived from where the winning values sit.
+- `check`: `crawler check SITE [--live] [--pages N] [--suggest]`.
 """

@@ -1,5 +1,6 @@
 """Findings grouped into alerts: one layout-drift alert per site (all its drifting fields inside, the most
-important one naming it), and one alert per other failing check (and field).
+important one naming it), likewise one wrong-declaration alert per site, and one alert per other failing check
+(and field).
 
 An alert is identified by its key; while an alert with that key is open, later runs that find the same only
 update it (no new log warning, no new webhook), and a run that judges the check and finds nothing resolves it.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.monitor.checks import DRIFT, Evaluation, Finding
+from crawler.monitor.checks import DECLARATION, DRIFT, Evaluation, Finding
 
 EVENT_OPENED, EVENT_RESOLVED = "alert.opened", "alert.resolved"
 
@@ -47,6 +48,8 @@ class AlertDraft:
 def alert_key(site: str, name: str, field: str | None = None, kind: str = DRIFT) -> str:
     if kind == DRIFT:
         return f"drift:{site}"
+    if kind == DECLARATION:
+        return f"declaration:{site}"
     return f"check:{site}:{name}" + (f":{field}" if field else "")
 
 
@@ -68,8 +71,22 @@ def drafts(site: str, evaluation: Evaluation) -> dict[str, AlertDraft]:
             message=f"layout drift on {site}: {fields}",
             findings=drift,
         )
+    wrong = evaluation.declaration
+    if wrong:
+        first = wrong[0]
+        fields = ", ".join(f"{f.field} {_pct(f.after)}" for f in wrong if f.field is not None)
+        key = alert_key(site, first.name, kind=DECLARATION)
+        result[key] = AlertDraft(
+            key=key,
+            site=site,
+            kind=DECLARATION,
+            name=first.name,
+            field=first.field,
+            message=f"declaration of {site} wrong (missed or overruled): {fields}",
+            findings=wrong,
+        )
     for finding in evaluation.findings:
-        if finding.kind == DRIFT:
+        if finding.kind in (DRIFT, DECLARATION):
             continue
         key = alert_key(site, finding.name, finding.field, kind=finding.kind)
         result[key] = AlertDraft(

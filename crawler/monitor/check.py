@@ -1,10 +1,13 @@
-"""`crawler check SITE [--live] [--pages N]`: does the site's own extraction still hold?
+"""`crawler check SITE [--live] [--pages N] [--suggest]`: does the site's own extraction still hold?
 
 Fetches the site's home page, feeds and listings, then up to N article pages found on them, extracts each as
-the crawl would, and prints per field which layer filled it and the coverage. Exits 1 when the site's own
-selectors (site or family) no longer match: on more pages than the monitors' `fallback_max` allows, the body
-does not come from them, or the title or date comes from the generic layer or none (or no template matches). Without `--live` it checks the
-local replica (started here, or `--replica URL`); `--live` fetches the real portal.
+the crawl would, and prints per field which layer filled it and the coverage, then the audit of the site's
+declaration (crawler/monitor/repair.py): per declared field, whether its selectors found the value that won.
+Exits 1 when the site's own selectors (site or family) no longer match: on more pages than the monitors'
+`fallback_max` allows, the body does not come from them, or the title or date comes from the generic layer or
+none (or no template matches); or when a declared field is missed or disagrees on more than `declared_max` of
+the pages. `--suggest` prints the corrected declaration, ready to paste. Without `--live` it checks the local
+replica (started here, or `--replica URL`); `--live` fetches the real portal.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from urllib.parse import urljoin
 
 from crawler.item import Article, Rejected
 from crawler.monitor.metrics import COVERAGE_FIELDS, LAYERS, SELECTOR_FIELDS
+from crawler.monitor.repair import DeclarationAudit, audit_page, winners_from
 from crawler.monitor.thresholds import Thresholds
 from crawler.options import positive_int
 from crawler.sites import Site, get_site
@@ -65,6 +69,7 @@ class CheckReport:
     discovery: list[tuple[str, int]] = field(default_factory=list)
     pages: list[PageResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    declaration: DeclarationAudit | None = None
 
     @property
     def missed(self) -> list[PageResult]:
@@ -76,12 +81,26 @@ class CheckReport:
         return bool(self.pages) and len(self.missed) / len(self.pages) <= self.fallback_max
 
     @property
+    def declaration_ok(self) -> bool:
+        """No declared field missed or disagreeing on most pages."""
+        return self.declaration is None or not self.declaration.wrong_fields()
+
+    @property
     def exit_code(self) -> int:
         if not self.pages:
             return 2
-        return 0 if self.selectors_ok else 1
+        return 0 if self.selectors_ok and self.declaration_ok else 1
 
-    def render(self) -> str:
+    def render(self, *, suggest: bool = False) -> str:
+        """The layer table and drift verdict, the declaration's audit and, with `suggest`, its correction."""
+        lines = [self._render_layers()]
+        if self.pages and self.declaration is not None:
+            lines.append(self.declaration.render())
+            if suggest:
+                lines.append(self.declaration.render_suggestion())
+        return "\n".join(lines)
+
+    def _render_layers(self) -> str:
         lines = [
             f"check {self.site} ({self.source}): {len(self.discovery)} listing/feed pages, "
             f"{len(self.pages)} article pages"
@@ -135,12 +154,13 @@ def check_site(
     site: Site, fetch: Fetch, *, pages: int = 5, source: str = "", thresholds: Thresholds | None = None
 ) -> CheckReport:
     """Fetch up to `pages` article pages of the site through `fetch` and judge their extraction."""
-    from crawler.extract import extract_article
+    from crawler.extract import extract_article, parse_document
     from crawler.process import process_page
-    from pipelines.coverage import covered, field_layers
+    from pipelines.coverage import PAGE_DATE_SOURCES, covered, field_layers
 
     limits = thresholds or Thresholds()
     report = CheckReport(site=site.key, source=source or site.base_url, fallback_max=limits.fallback_max)
+    report.declaration = DeclarationAudit(site, most=limits.declared_max)
     entry = [site.absolute("/")] + [url for kind, url in site.entry_points() if kind in ("feed", "listing")]
     candidates: list[str] = []
     for url in entry[:4]:
@@ -163,9 +183,23 @@ def check_site(
         if status != 200:
             report.errors.append(f"{url}: HTTP {status}")
             continue
-        template = extract_article(url, body, site).template
+        extraction = extract_article(url, body, site)
+        template = extraction.template
         result = process_page(url, body, site)
         article: Article = result.article if isinstance(result, Rejected) else result
+        doc = parse_document(body)
+        if doc is not None:
+            winners = winners_from(
+                extraction.title,
+                extraction.lead,
+                extraction.published_raw,
+                extraction.authors,
+                extraction.section,
+                extraction.tags,
+                extraction.body_text,
+                published_at=article.published_at if article.date_source in PAGE_DATE_SOURCES else None,
+            )
+            report.declaration.pages.append(audit_page(doc, site, winners, url=url, template=template))
         report.pages.append(
             PageResult(
                 url=url,
@@ -213,13 +247,17 @@ def _get(url: str, context: ssl.SSLContext | None) -> tuple[int, bytes]:
 
 
 @contextmanager
-def _replica(url: str | None) -> Iterator[str]:
+def _replica(url: str | None, variant: tuple[str, str] | None = None) -> Iterator[str]:
+    """A running replica: the given one, or one started here (with `variant` = (site, name) switched on)."""
     if url:
         yield url
         return
     from crawler.replica import ReplicaServer, build_replica
 
-    with ReplicaServer(build_replica()) as server:
+    replica = build_replica()
+    if variant is not None:
+        replica.use_variant(*variant)
+    with ReplicaServer(replica) as server:
         yield server.base_url
 
 
@@ -229,25 +267,46 @@ def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="check that a site's extraction still holds (per field: layer and coverage)",
         description=(
             "Fetch a few listing and article pages of SITE and print, per field, which extraction layer "
-            "filled it and the coverage. Exit 1 when the site's own selectors no longer match, 2 when no "
-            "article page could be fetched. Without --live: the local replica."
+            "filled it and the coverage, then whether each declared selector found the value that won. "
+            "Exit 1 when the site's own selectors no longer match or a declared field is wrong on most "
+            "pages, 2 when no article page could be fetched. Without --live: the local replica."
         ),
     )
     check.add_argument("site", metavar="SITE")
     check.add_argument("--live", action="store_true", help="fetch the real portal instead of the replica")
     check.add_argument("--pages", type=positive_int, default=5, help="article pages to check (default 5)")
     check.add_argument("--replica", metavar="URL", help="use this running replica instead of starting one")
+    check.add_argument(
+        "--suggest", action="store_true", help="print the corrected declaration, ready to paste"
+    )
+    check.add_argument(
+        "--replica-variant",
+        metavar="NAME",
+        help="print the site's article pages in a markup variant of the replica (crawler/replica/variants.py)",
+    )
     check.set_defaults(handler=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     site = get_site(args.site)
+    variant: str | None = args.replica_variant
+    if variant and (args.live or args.replica):
+        print(
+            "crawler: check: --replica-variant needs the replica started here (no --live, no --replica)",
+            file=sys.stderr,
+        )
+        return 2
     if args.live:
         report = check_site(site, live_fetch(), pages=args.pages, source=f"live {site.base_url}")
     else:
-        with _replica(args.replica) as url:
-            report = check_site(site, replica_fetch(url), pages=args.pages, source=f"replica {url}")
-    print(report.render())
+        try:
+            with _replica(args.replica, (site.key, variant) if variant else None) as url:
+                source = f"replica {url}" + (f", variant {variant}" if variant else "")
+                report = check_site(site, replica_fetch(url), pages=args.pages, source=source)
+        except ValueError as exc:
+            print(f"crawler: check: {exc}", file=sys.stderr)
+            return 2
+    print(report.render(suggest=args.suggest))
     if report.exit_code == 2:
         print(f"crawler: check: no article page of {site.key} could be fetched", file=sys.stderr)
     return report.exit_code

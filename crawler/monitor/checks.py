@@ -3,7 +3,9 @@
 Layout drift (kind `drift`) is what a portal's redesign looks like: a field the site's own selectors used to
 fill falls to the generic layer on more than `fallback_max` of the items, or a field's coverage falls more
 than `coverage_drop` below its trailing median. The other checks (kind `check`): too few items against the
-trailing median, a coverage below its floor, rejects, errors, HTTP statuses, run duration.
+trailing median, a coverage below its floor, rejects, errors, HTTP statuses, run duration. A wrong declaration
+(kind `declaration`): a field whose declared selector missed or was overruled (`Article.declared`) on more
+than `declared_max` of the items, though the other layers may still have filled it right.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ from dataclasses import field as dataclass_field
 from statistics import median
 from typing import Any
 
-from crawler.monitor.metrics import COVERAGE_FIELDS, SELECTOR_FIELDS, RunMetrics
+from crawler.monitor.metrics import COVERAGE_FIELDS, SELECTOR_FIELDS, RunMetrics, declared_wrong
 from crawler.monitor.thresholds import Thresholds
 
-DRIFT, CHECK = "drift", "check"
+DRIFT, CHECK, DECLARATION = "drift", "check", "declaration"
 LAYOUT_DRIFT = "layout_drift"
+DECLARATION_WRONG = "declaration"
+
+DECLARED_ORDER = ("body_text", "title", "published_at", "published_raw", "lead", "authors", "section", "tags")
+"""Declared fields in order of importance: the first wrong one names a declaration alert."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,10 @@ class Evaluation:
     def drift(self) -> list[Finding]:
         return [f for f in self.findings if f.kind == DRIFT]
 
+    @property
+    def declaration(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == DECLARATION]
+
 
 def _pct(share: float | None) -> str:
     return "n/a" if share is None else f"{share * 100:.0f}%"
@@ -73,8 +83,9 @@ def evaluate(metrics: RunMetrics, baseline: Sequence[RunMetrics], t: Thresholds)
     enough = metrics.items >= t.min_items
 
     if enough:
-        judged |= {LAYOUT_DRIFT, "coverage"}
-        findings += _drift(metrics, base if has_base else [], t)
+        judged |= {LAYOUT_DRIFT, "coverage", DECLARATION_WRONG}
+        drift = _drift(metrics, base if has_base else [], t)
+        findings += drift + _declaration(metrics, base if has_base else [], t, {f.field for f in drift})
         for name in COVERAGE_FIELDS:
             floor = t.min_coverage.get(name, 0.0)
             now = metrics.coverage.get(name, 0.0)
@@ -186,3 +197,57 @@ def _drift(metrics: RunMetrics, base: Sequence[RunMetrics], t: Thresholds) -> li
                 )
             )
     return found
+
+
+def _declaration(
+    metrics: RunMetrics, base: Sequence[RunMetrics], t: Thresholds, drifting: set[str | None]
+) -> list[Finding]:
+    """Declared fields whose selector missed or was overruled on more than `declared_max` of the items; a
+    field the layout-drift alert already names (the generic layer filled it) is left to that alert."""
+    found: list[Finding] = []
+    names = sorted(metrics.declared, key=lambda n: (n not in DECLARED_ORDER, _order(n), n))
+    for name in names:
+        now = metrics.declared_wrong_share(name)
+        if now <= t.declared_max or _ARTICLE_NAME.get(name, name) in drifting:
+            continue
+        counts = metrics.declared[name]
+        missed, overruled = counts.get("missed", 0), counts.get("overruled", 0)
+        extra = (
+            f"; the generic body won on {metrics.declaration_mismatch} of them"
+            if name == "body_text" and metrics.declaration_mismatch
+            else ""
+        )
+        found.append(
+            Finding(
+                DECLARATION,
+                DECLARATION_WRONG,
+                f"{name}: the declared selector missed on {missed} and was overruled on {overruled} of "
+                f"{metrics.items} articles{extra} (`crawler check --suggest` derives a corrected one)",
+                field=name,
+                before=_median([m.declared_wrong_share(name) for m in base]),
+                after=now,
+                threshold=t.declared_max,
+                samples=metrics.samples.get(f"declared/{name}", [])[:5],
+            )
+        )
+    return found
+
+
+_ARTICLE_NAME = {"published_raw": "published_at", "modified_raw": "modified_at"}
+
+
+def _order(name: str) -> int:
+    return DECLARED_ORDER.index(name) if name in DECLARED_ORDER else len(DECLARED_ORDER)
+
+
+__all__ = [
+    "CHECK",
+    "DECLARATION",
+    "DECLARATION_WRONG",
+    "DRIFT",
+    "LAYOUT_DRIFT",
+    "Evaluation",
+    "Finding",
+    "declared_wrong",
+    "evaluate",
+]

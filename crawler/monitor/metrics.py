@@ -16,6 +16,11 @@ QUALITY_PREFIX = "crawler/quality/"
 SAMPLES_KEY = "crawler/fields/samples"
 ITEMS_KEY = "crawler/fields/items"
 STATUS_PREFIX = "downloader/response_status_count/"
+DECLARED_PREFIX = "crawler/declared/"
+DECLARATION_MISMATCH_KEY = "crawler/declaration_mismatch"
+
+DECLARED_WRONG = frozenset({"missed", "overruled"})
+"""Outcomes of a declared selector (`Article.declared`) that say the declaration is wrong on the page."""
 
 LAYERS = ("structured", "site", "family", "generic", "missing")
 """Where a field's value came from (`field_sources`), or `missing` where no layer filled it."""
@@ -32,13 +37,23 @@ at least one image."""
 GOOD_STATUS = frozenset({200, 301, 302, 304})
 
 
+def declared_wrong(outcome: str) -> bool:
+    """A declared selector that found nothing, or a value another candidate beat."""
+    return outcome in DECLARED_WRONG
+
+
 def monitor_stats(stats: Mapping[str, Any]) -> dict[str, Any]:
     """What the monitors need from one crawler's Scrapy stats, as JSON (stored in stats.json)."""
     fields: dict[str, dict[str, int]] = {}
     quality: dict[str, int] = {}
     status: dict[str, int] = {}
+    declared: dict[str, dict[str, int]] = {}
     for key, value in stats.items():
-        if key.startswith(STATUS_PREFIX):
+        if key.startswith(DECLARED_PREFIX):
+            name, _, outcome = key.removeprefix(DECLARED_PREFIX).partition("/")
+            if outcome:
+                declared.setdefault(name, {})[outcome] = int(value)
+        elif key.startswith(STATUS_PREFIX):
             status[key.removeprefix(STATUS_PREFIX)] = int(value)
         elif key.startswith(QUALITY_PREFIX):
             quality[key.removeprefix(QUALITY_PREFIX)] = int(value)
@@ -55,6 +70,8 @@ def monitor_stats(stats: Mapping[str, Any]) -> dict[str, Any]:
         "fallback_samples": {k: list(v) for k, v in dict(samples).items()},
         "status": status,
         "seconds": float(seconds) if isinstance(seconds, int | float) else None,
+        "declared": declared,
+        "declaration_mismatch": int(stats.get(DECLARATION_MISMATCH_KEY, 0)),
     }
 
 
@@ -81,6 +98,15 @@ class RunMetrics:
     samples: dict[str, list[str]] = field(default_factory=dict)
     """Per field: a few URLs of items whose field fell to the generic layer."""
     status: dict[str, int] = field(default_factory=dict)
+    declared: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per declared field: items by what became of its declared selector (agreed, missed, overruled)."""
+    declaration_mismatch: int = 0
+    """Items whose declared body lost to another candidate (the generic body)."""
+
+    def declared_wrong_share(self, name: str) -> float:
+        """The share of the run's items on which field `name`'s declared selector missed or was overruled."""
+        counts = self.declared.get(name, {})
+        return _share(sum(n for outcome, n in counts.items() if declared_wrong(outcome)), self.items)
 
     @property
     def reject_ratio(self) -> float:
@@ -118,6 +144,8 @@ class RunMetrics:
             layers=layers,
             samples={k: list(v) for k, v in (mon.get("fallback_samples") or {}).items()},
             status={str(k): int(v) for k, v in (mon.get("status") or {}).items()},
+            declared={name: dict(counts) for name, counts in (mon.get("declared") or {}).items()},
+            declaration_mismatch=int(mon.get("declaration_mismatch") or 0),
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -5,6 +5,7 @@
 webhook = "https://hooks.example.org/crawler"   # alert events are POSTed here as JSON (optional)
 fallback_max = 0.3          # drift: more than 30 % of a run's items had a field filled by the generic layer
 coverage_drop = 0.3         # drift: a field's coverage fell by more than 30 points against the trailing median
+declared_max = 0.5          # declaration: a declared field missed or overruled on more than half of the items
 
 [monitor.min_coverage]      # absolute floors per field (0 switches one off)
 title = 0.95
@@ -41,6 +42,8 @@ class Thresholds:
     """Drift: the share of items whose field the generic layer filled (the site's selectors missed)."""
     coverage_drop: float = 0.3
     """Drift: how far (absolute) a field's coverage may fall below the trailing median."""
+    declared_max: float = 0.5
+    """Declaration: the share of items on which a field's declared selector missed or was overruled (most)."""
     min_coverage: dict[str, float] = field(default_factory=_default_min_coverage)
     """Absolute coverage floors per field (COVERAGE_FIELDS)."""
     items_drop: float = 0.5

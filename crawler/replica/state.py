@@ -35,7 +35,8 @@ from crawler.replica.faults import FaultPlan, answer
 from crawler.replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
 from crawler.replica.provinces import WRITING
 from crawler.replica.redesign import Redesign, redesigned
-from crawler.replica.render import PAGE_SIZE, FamilyC, SiteContext, finish, renderer_for
+from crawler.replica.render import PAGE_SIZE, FamilyC, Renderer, SiteContext, finish, renderer_for
+from crawler.replica.variants import variant_renderer
 from crawler.sites import Site, all_sites
 
 StorySource: TypeAlias = wire.Story | ReplicaArticle
@@ -97,6 +98,7 @@ class Replica:
         self._log: list[tuple[str, str, str]] = []
         self._faults: list[_Fault] = []
         self._redesigns: dict[str, Redesign] = {}  # by family: article pages in a template of its own
+        self._variants: dict[str, Renderer] = {}  # by site: article pages in a markup variant (variants.py)
         self.faults = FaultPlan(lambda key: list(self.site(key).domains))
         """Faults by kind, per site or URL prefix (crawler/replica/faults.py)."""
         for key, articles in (corpus or {}).items():
@@ -202,6 +204,17 @@ class Replica:
                 self._redesigns[family] = Redesign(family, dict(renames))
             else:
                 self._redesigns.pop(family, None)
+            self._version += 1
+
+    def use_variant(self, site_key: str, name: str | None) -> None:
+        """From the next request, print the site's article pages in a markup variant its declaration does not
+        describe (crawler/replica/variants.py); None restores the family's markup."""
+        site = self.site(site_key)
+        with self._lock:
+            if name:
+                self._variants[site_key] = variant_renderer(name, site.family.key)
+            else:
+                self._variants.pop(site_key, None)
             self._version += 1
 
     def remove_article(self, site_key: str, article_id: str) -> ReplicaArticle:
@@ -489,8 +502,9 @@ class Replica:
 
         if primary:
             add("/", partial(_lazy, HTML, partial(renderer.home, ctx, "")))
+        article_renderer = self._variants.get(site.key, renderer)
         for a in newest:
-            render = redesigned(renderer.article, self._redesigns.get(site.family.key))
+            render = redesigned(article_renderer.article, self._redesigns.get(site.family.key))
             page = partial(_article_page, render, ctx, a)
             add(a.path, page)
             if site.family.key == "B" and a.path.endswith("/"):

@@ -82,11 +82,13 @@ class RunOut(BaseModel):
 class AlertOut(BaseModel):
     id: int
     key: str = Field(
-        description="what identifies the alert while it is open: drift:<site>, check:<site>:<name>"
+        description=(
+            "what identifies the alert while it is open: drift:<site>, declaration:<site>, check:<site>:<name>"
+        )
     )
     site: str
-    kind: Literal["drift", "check"]
-    name: str = Field(description="layout_drift, or the failing check")
+    kind: Literal["drift", "declaration", "check"]
+    name: str = Field(description="layout_drift, declaration, or the failing check")
     field: str | None
     state: Literal["open", "resolved"]
     message: str
