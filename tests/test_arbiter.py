@@ -192,6 +192,23 @@ def test_a_declared_body_holding_a_link_box_loses_to_the_generic_story() -> None
     assert choice.body is generic and choice.declared == "overruled"
 
 
+def test_a_short_declared_body_is_not_overruled_by_menus_and_related_titles() -> None:
+    doc, h1 = _page(
+        "<ul class='menu'><li>Trang chủ</li><li>Thời sự</li></ul>"
+        "<div id='c'><p>Xem chi tiết.</p></div>"
+        "<div class='tin'>"
+        + "".join(f"<p><a href='/x{i}'>{t}</a></p>" for i, t in enumerate(_STORY))
+        + "</div>"
+    )
+    declared = BodyCandidate(["Xem chi tiết."], "family", doc.get_element_by_id("c"))
+    generic = BodyCandidate(["Trang chủ", "Thời sự", "Xem chi tiết.", *_STORY], "generic", None)
+    links = frozenset(p.casefold() for p in _STORY)
+    choice = choose_body(declared, generic, h1=h1, links=links)
+    assert choice.body is declared and choice.declared == "agreed"
+    # Without knowing those lines are links, the related titles would pass for prose and win.
+    assert choose_body(declared, generic, h1=h1).body is generic
+
+
 def test_a_missing_declared_body_falls_to_the_generic_one() -> None:
     generic = BodyCandidate(list(_STORY), "generic")
     choice = choose_body(BodyCandidate([], "family"), generic, h1=None)

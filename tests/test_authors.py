@@ -126,3 +126,20 @@ def test_a_closing_sentence_stays_in_the_body() -> None:
     clean = clean_paragraphs([*BODY, "Ảnh minh họa"])
     assert clean.paragraphs[-1] == "Ảnh minh họa"
     assert clean.authors is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Theo Phạm Trường", ["Phạm Trường"]),
+        ("Theo Nguyễn Hoài", ["Nguyễn Hoài"]),
+        ("Theo Lao Động", []),
+        ("Theo Tuổi Trẻ", []),
+        ("Theo TTXVN", []),
+        ("Tâm HằngTTXVN", ["Tâm Hằng"]),
+    ],
+)
+def test_a_byline_credit_names_a_person_only_when_a_family_name_opens_it(
+    raw: str, expected: list[str]
+) -> None:
+    assert clean_author_names([raw]) == expected

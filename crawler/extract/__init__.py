@@ -1,15 +1,17 @@
-"""Article extraction: a URL and its HTML in, an `Extraction` out, each field tagged with its layer.
+"""Article extraction: a URL and its HTML in, an `Extraction` out, each field tagged with the layer that won.
 
 A pure function (no Scrapy, no I/O), so it runs alike in tests, in `crawler extract` and in the spider. The
-page is parsed once with lxml. Per field the layers are tried in order:
+page is parsed once with lxml. Every layer proposes candidates:
 
 1. structured: JSON-LD, OpenGraph and `article:*` meta, `<time datetime>`, `<link rel=canonical>`,
-   `<html lang>`;
-2. the site's own selectors (`site`), then its CMS family's (`family`), template by template, newest first;
-3. generic: trafilatura for the body (only when no selector found one), `<h1>`/`<title>`, meta description.
+   `<html lang>` (`structured.py`; every declared date kept);
+2. the site's own selectors (`site`), then its CMS family's (`family`), template by template (`selectors.py`);
+3. generic: trafilatura's body, the captions of a photo story, the header's lead and byline found by the
+   names of their elements, the `<h1>`, and the datelines the page prints (`generic.py`, `datelines.py`).
 
-The text rules of `cleanup` apply to what layers 2 and 3 return. Images are the body's (`site`, `family` or
-`generic`), falling back to the page's declared image (`structured`) only when the body has none.
+The arbiter (`arbiter.py`) chooses per field by rules that read as a list, and records what became of each
+declared selector (`Extraction.declared`) for the monitors and the repair suggestions. The text rules of
+`cleanup` apply to what layers 2 and 3 return.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from crawler.extract.arbiter import (
     BodyCandidate,
     choose_body,
     choose_date,
+    choose_headline,
+    choose_lead,
     declared_outcome,
     drop_header_blocks,
+    first_proposal,
 )
 from crawler.extract.cleanup import (
     GENERIC_CAPTIONS,
-    choose_title,
     clean_author_names,
     clean_paragraphs,
     read_body,
@@ -45,6 +49,8 @@ from crawler.extract.cleanup import (
 )
 from crawler.extract.datelines import PrintedDate, find_printed_dates
 from crawler.extract.generic import (
+    caption_story,
+    caption_texts,
     first_h1,
     first_h1_element,
     header_hints,
@@ -67,7 +73,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _LATIN1_FAMILY = frozenset({"iso8859-1", "cp1252", "ascii"})
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 """Byte-order marks and the encodings they announce."""
-_TRUNCATED = ("...", "…")
 # Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone-marked vowels beyond Latin-1).
 _VIETNAMESE_LETTERS = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 
@@ -161,21 +166,14 @@ def _base_url(doc: HtmlElement, url: str) -> str:
 # ------------------------------------------------------------------------------------------- orchestration
 
 
-def _lead_choice(
-    structured: str | None, selected: str | None, selected_layer: Layer | None, generic: str | None
-) -> tuple[str | None, Layer | None]:
-    """Structured first, unless it is a truncated copy of the lead the selectors found on the page."""
-    if structured:
-        if selected and selected_layer:
-            bare = structured.rstrip(".… ")
-            if structured.endswith(_TRUNCATED) and selected.startswith(bare[: max(len(bare) - 3, 1)]):
-                return selected, selected_layer
-        return structured, "structured"
-    if selected and selected_layer:
-        return selected, selected_layer
-    if generic:
-        return generic, "generic"
-    return None, None
+def _link_key(text: str) -> str:
+    """A link's or a paragraph's text as compared: without the bullet or dash a related list sets before it."""
+    return normalize_text(text).strip(" -–—•·*»›").casefold()
+
+
+def _without_site_name(description: str | None, site_names: list[str]) -> str | None:
+    """A meta description without the ` - VnExpress` some portals append to it."""
+    return strip_title_suffix(description, site_names=site_names) if description else None
 
 
 def _date_candidates(
@@ -276,35 +274,41 @@ def extract_with_timings(
     generic_body, generic_images = _generic_body(doc, url, base_url)
     timings.trafilatura_ran = True
     timings.generic = time.perf_counter() - t3
-    chosen = choose_body(declared_body, generic_body, h1=heading)
+    printed_captions = caption_texts(doc, heading)
+    # trafilatura keeps the captions it finds outside <figure> (video captions): they are not body.
+    caption_set = set(printed_captions)
+    generic_body.paragraphs = [p for p in generic_body.paragraphs if p not in caption_set]
+    captions = BodyCandidate(caption_story(printed_captions), "generic")
+    links = frozenset(_link_key(a.text_content()) for a in doc.iter("a"))
+    chosen = choose_body(declared_body, generic_body, h1=heading, captions=captions, links=links)
     body = chosen.body
-    images = declared_images if body is declared_body else generic_images
-    paragraphs = list(body.paragraphs) if body else []
+    images = (
+        declared_images if body is declared_body or (body is captions and declared_images) else generic_images
+    )
+    # A paragraph that is the whole text of a link is a related title or a "read more", not the story.
+    paragraphs = [p for p in body.paragraphs if _link_key(p) not in links] if body else []
     body_layer: Layer | None = body.layer if body else None
 
     # Title.
     selected_title = found.title if found else None
-    if data.titles:
-        shown = selected_title.value if selected_title else h1
-        result.title = choose_title(data.titles, h1=shown, site_names=site_names)
-        sources["title"] = "structured"
-    elif selected_title:
-        result.title = strip_title_suffix(selected_title.value, site_names=site_names)
-        sources["title"] = selected_title.layer
-    else:
-        generic_title = h1 or page_title(doc)
-        if generic_title:
-            result.title = strip_title_suffix(generic_title, h1=h1, site_names=site_names)
-            sources["title"] = "generic"
+    result.title, title_layer = choose_headline(
+        structured=data.titles,
+        declared=(selected_title.value, selected_title.layer) if selected_title else None,
+        h1=h1,
+        page_title=page_title(doc) if not h1 else None,
+        site_names=site_names,
+    )
+    if title_layer:
+        sources["title"] = title_layer
 
     # Lead and the outlet tag opening it (or opening the first paragraph).
     hints = header_hints(doc, heading, body.element if body else None)
     selected_lead = found.lead if found else None
-    lead, lead_layer = _lead_choice(
-        data.description,
-        selected_lead.value if selected_lead else None,
-        selected_lead.layer if selected_lead else None,
-        (hints.lead or meta_description(doc)) if not data.description and not selected_lead else None,
+    lead, lead_layer = choose_lead(
+        declared=(selected_lead.value, selected_lead.layer) if selected_lead else None,
+        printed=hints.lead if hints.lead_named else None,
+        structured=data.description,
+        generic=hints.lead or _without_site_name(meta_description(doc), site_names),
     )
     source_tag: str | None = None
     if lead and lead_layer:
@@ -343,7 +347,7 @@ def extract_with_timings(
         paragraphs,
         lead=lead,
         repeats=(
-            hints.byline,
+            *hints.bylines,
             hints.lead,
             result.title,
             h1,
@@ -376,34 +380,29 @@ def extract_with_timings(
         result.images = [ImageRef(url=data.image)]
         sources["images"] = "structured"
 
-    # Authors: structured data, a byline, a closing author line.
-    authors = clean_author_names(data.authors, exclude=site_names)
-    if authors:
-        result.authors, sources["authors"] = authors, "structured"
-    elif found is not None and found.authors is not None:
-        result.authors, sources["authors"] = found.authors.value, found.authors.layer
-    elif clean.authors and body_layer:
-        result.authors, sources["authors"] = clean.authors, body_layer
-    elif hints.byline:
-        byline_text = hints.byline
-        for text in printed_texts:
-            byline_text = byline_text.replace(text, " ")
-        names = clean_author_names([byline_text], exclude=site_names)
-        if names:
-            result.authors, sources["authors"] = names, "generic"
-
-    # Section and tags: structured data, else the template's selectors.
-    layered: tuple[tuple[str, object, Found[str] | Found[list[str]] | None], ...] = (
-        ("section", data.section, found.section if found else None),
-        ("tags", data.tags, found.tags if found else None),
+    # Authors, section, tags: the first layer that has them, in the arbiter's order.
+    bylines = list(hints.bylines)
+    for text in printed_texts:
+        bylines = [line.replace(text, " ") for line in bylines]
+    authors = first_proposal(
+        (clean_author_names(data.authors, exclude=site_names), "structured"),
+        (found.authors.value, found.authors.layer) if found and found.authors else None,
+        (clean.authors, body_layer) if body_layer else None,
+        (clean_author_names(bylines, exclude=site_names), "generic"),
     )
-    for name, structured, selected in layered:
-        if structured:
-            setattr(result, name, structured)
-            sources[name] = "structured"
-        elif selected is not None:
-            setattr(result, name, selected.value)
-            sources[name] = selected.layer
+    if authors:
+        result.authors, sources["authors"] = authors
+    section = first_proposal(
+        (data.section, "structured"),
+        (found.section.value, found.section.layer) if found and found.section else None,
+    )
+    if section:
+        result.section, sources["section"] = section
+    tags = first_proposal(
+        (data.tags, "structured"), (found.tags.value, found.tags.layer) if found and found.tags else None
+    )
+    if tags:
+        result.tags, sources["tags"] = tags
 
     if data.canonical:
         result.canonical_url, sources["canonical_url"] = data.canonical, "structured"

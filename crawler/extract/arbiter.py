@@ -22,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from lxml.html import HtmlElement
 
 from crawler.dates import VN_TZ, ParsedDate, is_us_style, parse_date
-from crawler.extract.cleanup import split_source_tag
+from crawler.extract.cleanup import choose_title, split_source_tag, strip_title_suffix
 from crawler.extract.model import DateCandidate, DateKind, DeclaredOutcome, Layer
 from crawler.extract.tokens import token_f1
 from crawler.text import normalize_text
@@ -37,6 +38,9 @@ _LAYER_ORDER: dict[str, int] = {"structured": 0, "site": 1, "family": 2, "generi
 _SAME_DAY = timedelta(days=1)
 BODY_AGREEMENT = 0.5
 """Token F1 between the declared and the generic body above which they are the same text."""
+_PROSE_WORDS = 8
+_PHOTO_STORY_WORDS = 60
+_PHOTO_STORY_RATIO = 2.0
 _HEADER_WINDOW = 5
 _LEAD_REACH = 8  # paragraphs from the head of the body within which a repeated lead marks the header's end
 _HEADER_LINE_WORDS = 30
@@ -199,8 +203,15 @@ def _after(element: HtmlElement | None, h1: HtmlElement | None) -> bool:
     return own is None or heading is None or own >= heading
 
 
-def _body_score(body: BodyCandidate, h1: HtmlElement | None) -> float:
-    words = sum(len(p.split()) for p in body.paragraphs)
+def _body_score(body: BodyCandidate, h1: HtmlElement | None, links: frozenset[str]) -> float:
+    """Words of prose: in paragraphs of a sentence's length that are not the text of a link (menus, related
+    titles and share bars are short lines or links), discounted by the container's link density, and by
+    two thirds for a container before the headline."""
+    words = sum(
+        n
+        for p in body.paragraphs
+        if (n := len(p.split())) >= _PROSE_WORDS and p.strip(" -–—•·*»›").casefold() not in links
+    )
     return words * (1.0 - link_density(body.element)) * (1.0 if _after(body.element, h1) else 0.3)
 
 
@@ -214,15 +225,42 @@ class BodyChoice:
 
 
 def choose_body(
-    declared: BodyCandidate | None, generic: BodyCandidate | None, *, h1: HtmlElement | None
+    declared: BodyCandidate | None,
+    generic: BodyCandidate | None,
+    *,
+    h1: HtmlElement | None,
+    captions: BodyCandidate | None = None,
+    links: frozenset[str] = frozenset(),
 ) -> BodyChoice:
-    """Declared and generic bodies that agree: the declared (it knows the captions); else the better."""
+    """Declared and generic bodies that agree: the declared (it knows the captions); else the one with more
+    prose (`links`: the casefolded texts of the page's links). A photo story, whose captions outweigh what
+    either body found, is told by its captions."""
+    choice = _declared_or_generic(declared, generic, h1, links)
+    chosen_words = sum(len(p.split()) for p in choice.body.paragraphs) if choice.body else 0
+    caption_words = sum(len(p.split()) for p in captions.paragraphs) if captions else 0
+    if (
+        captions
+        and caption_words >= _PHOTO_STORY_WORDS
+        and caption_words >= _PHOTO_STORY_RATIO * chosen_words
+    ):
+        if choice.body is declared and declared is not None and declared.paragraphs:
+            choice.declared = "overruled"
+        choice.body = captions
+    return choice
+
+
+def _declared_or_generic(
+    declared: BodyCandidate | None,
+    generic: BodyCandidate | None,
+    h1: HtmlElement | None,
+    links: frozenset[str],
+) -> BodyChoice:
     if declared is None or not declared.paragraphs:
         return BodyChoice(generic if generic and generic.paragraphs else None, "missed" if declared else None)
     if generic is None or not generic.paragraphs:
         return BodyChoice(declared, "agreed")
     overlap = token_f1(declared.text, generic.text)
-    if overlap >= BODY_AGREEMENT or _body_score(declared, h1) >= _body_score(generic, h1):
+    if overlap >= BODY_AGREEMENT or _body_score(declared, h1, links) >= _body_score(generic, h1, links):
         return BodyChoice(declared, "agreed", overlap)
     return BodyChoice(generic, "overruled", overlap)
 
@@ -268,6 +306,62 @@ def drop_header_blocks(
 # ------------------------------------------------------------------------------------------------ others
 
 
+T = TypeVar("T")
+
+
+def first_proposal(*proposals: tuple[T | None, Layer] | None) -> tuple[T, Layer] | None:
+    """The first proposal with a value, in the order given: for authors, section and tags the order is the
+    rule (what the page declares about itself, its declared selectors, then what the generic layer reads)."""
+    for proposal in proposals:
+        if proposal is not None and proposal[0]:
+            return proposal[0], proposal[1]
+    return None
+
+
+def choose_headline(
+    *,
+    structured: Sequence[str],
+    declared: tuple[str, Layer] | None,
+    h1: str | None,
+    page_title: str | None,
+    site_names: Sequence[str],
+) -> tuple[str | None, Layer | None]:
+    """The title: the structured one that the printed headline confirms (its site name cut off), else the
+    declared selector's, else the page's `<h1>` or `<title>` without the site name."""
+    if structured:
+        return choose_title(
+            structured, h1=declared[0] if declared else h1, site_names=site_names
+        ), "structured"
+    if declared is not None:
+        return strip_title_suffix(declared[0], site_names=site_names), declared[1]
+    generic = h1 or page_title
+    if generic:
+        return strip_title_suffix(generic, h1=h1, site_names=site_names), "generic"
+    return None, None
+
+
+def choose_lead(
+    *,
+    declared: tuple[str, Layer] | None,
+    printed: str | None,
+    structured: str | None,
+    generic: str | None,
+) -> tuple[str | None, Layer | None]:
+    """The lead the page prints beats the one it declares: the declared selector's, then an element named
+    for it (`sapo`, `lead`, `summary`), then structured data (og:description, which portals often shorten or
+    write apart), then the generic guesses (a `desc` element, a bold first paragraph, the meta description).
+    A structured lead that is not a truncation of the printed one still loses to it."""
+    if declared is not None:
+        return declared
+    if printed:
+        return printed, "generic"
+    if structured:
+        return structured, "structured"
+    if generic:
+        return generic, "generic"
+    return None, None
+
+
 def declared_outcome(
     declared: str | Sequence[str] | None, winner: str | Sequence[str] | None
 ) -> DeclaredOutcome:
@@ -290,7 +384,10 @@ __all__ = [
     "DateChoice",
     "choose_body",
     "choose_date",
+    "choose_headline",
+    "choose_lead",
     "declared_outcome",
     "drop_header_blocks",
+    "first_proposal",
     "link_density",
 ]

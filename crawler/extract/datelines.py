@@ -103,7 +103,9 @@ _SKIP_TAGS = frozenset(
 # element with a class a Python object); _DATE_ATTR decides, and the exclusions are decided once per ancestor.
 _FRAGMENTS = ("ate", "ime", "eta", "gay", "ublish", "odif", "hoi", "ATE", "IME")
 _FRAGMENT_TEST = " or ".join(f"contains(.,'{f}')" for f in _FRAGMENTS)
-_QUERY = etree.XPath(f"//time|//@class[{_FRAGMENT_TEST}]/..|//@id[{_FRAGMENT_TEST}]/..|//@itemprop/..")
+_QUERY = etree.XPath(
+    f"//time|//@class[{_FRAGMENT_TEST}]/..|//@id[{_FRAGMENT_TEST}]/..|//@itemprop/..|//@data-role[{_FRAGMENT_TEST}]/.."
+)
 _NOT_CONTENT = frozenset({"meta", "link", "script", "style", "html", "body", "head"})
 
 # --- text ---------------------------------------------------------------------------------------------
@@ -314,9 +316,10 @@ def _label_kind(prefix: str) -> Kind | None:
 def _reads_as_dateline(text: str, span: str) -> bool:
     """Whether the words around ``span`` are a dateline's (an author, a section, a label), not a sentence."""
     rest = text.replace(span, " ").strip(" |-–—,;:()[]•·/")
-    if len(rest) > _NEAR_LEFTOVER or len(rest.split()) > _NEAR_WORDS:
+    words = [w for w in rest.split() if any(c.isalnum() for c in w)]  # separators such as `|` are no words
+    if len(rest) > _NEAR_LEFTOVER or len(words) > _NEAR_WORDS:
         return False
-    return not (rest.endswith((".", "!", "?", "…")) and len(rest.split()) >= 4)  # initials end with "." too
+    return not (rest.endswith((".", "!", "?", "…")) and len(words) >= 4)  # initials end with "." too
 
 
 def _before(el: HtmlElement) -> str:
@@ -372,7 +375,7 @@ def _attr_kind(el: HtmlElement) -> Kind:
 
 
 def _names_a_date(el: HtmlElement) -> bool:
-    for attr in ("class", "id", "itemprop"):
+    for attr in ("class", "id", "itemprop", "data-role"):
         value = el.get(attr)
         if value and _DATE_ATTR.search(value) is not None:
             return True
@@ -466,6 +469,15 @@ def _levels(title: HtmlElement) -> list[HtmlElement]:
     return levels
 
 
+def _shared_depth(el: HtmlElement, depths: dict[HtmlElement, int]) -> int:
+    """The depth of the deepest ancestor ``el`` shares with the title (``depths``: the title's ancestors)."""
+    for node in (el, *el.iterancestors()):
+        depth = depths.get(node)
+        if depth is not None:
+            return depth
+    return 0
+
+
 def find_printed_dates(
     doc: HtmlElement, *, title: HtmlElement | None = None, relative_to: datetime | None = None
 ) -> list[PrintedDate]:
@@ -502,11 +514,15 @@ def find_printed_dates(
     for el, text in near:
         page.add(text, el, "near-title")
 
+    depths = (
+        {a: i for i, a in enumerate(reversed([title, *title.iterancestors()]))} if title is not None else {}
+    )
     found = sorted(
         page.found,
         key=lambda f: (
             not f.in_header,
             f.parsed.precision not in _TIMED,
+            -_shared_depth(f.element, depths),  # nearer the title first: story cards below share less of it
             _KIND_ORDER[f.kind],
             _WHERE_ORDER[f.where],
             f.order,

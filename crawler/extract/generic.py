@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.extract.cleanup import GENERIC_CAPTIONS, select
 from crawler.text import normalize_text
 
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
@@ -76,11 +77,15 @@ def trafilatura_paragraphs(doc: HtmlElement, url: str) -> list[str]:
         "output_format": "txt",
     }
     tree = unwrap_layout_tables(doc)
-    # Fast mode skips trafilatura's fallback extractors (readability, jusText): the same text on news pages in
-    # a third of the time. When it finds little, the full chain gets its chance.
+    # Measured on real saved pages (bench/extract.py, and a scratch comparison of settings): precision-first
+    # fast mode (no readability/jusText fallbacks) reads news pages as well as the defaults, in a third of
+    # the time. When it keeps almost nothing, the defaults (recall-leaning, full chain) get their chance and
+    # the longer text wins. A wrong block it keeps instead is the arbiter's to catch (declared body, captions).
     text = trafilatura.extract(tree, fast=True, **options)
     if not text or len(text) < _SHORT_TEXT:
-        text = trafilatura.extract(tree, fast=False, **options) or text
+        fuller = trafilatura.extract(tree, fast=False, **{**options, "favor_precision": False})
+        if fuller and len(fuller) > len(text or ""):
+            text = fuller
     if not text:
         return []
     return [p for p in (normalize_text(line) for line in text.splitlines()) if p]
@@ -91,21 +96,20 @@ class HeaderHints:
     """What the article header shows, found by the names its elements carry."""
 
     lead: str | None = None
-    byline: str | None = None
+    lead_named: bool = False
+    """Whether the lead's element is named for it outright (`sapo`, `lead`, `summary` …), not just `desc`."""
+    bylines: list[str] = field(default_factory=list)
 
 
-_CLASSED = etree.XPath("//*[@class or @id]")
-_LEAD_ATTR = re.compile(
-    r"sapo|summary|description|excerpt|chapeau|teaser|tom-?tat|(?<![a-z])(?:lead|desc|intro)(?![a-z])", re.I
-)
+_HEADER_ELEMENTS = etree.XPath("//*[@class or @id or @rel or @data-slot or self::address]")
+_LEAD_ATTR = re.compile(r"sapo|summary|excerpt|chapeau|tom-?tat|(?<![a-z])lead(?![a-z])", re.I)
+_WEAK_LEAD_ATTR = re.compile(r"description|teaser|(?<![a-z])(?:desc|intro)(?![a-z])", re.I)
 _BYLINE_ATTR = re.compile(r"author|tac-?gia|byline|writer|nguoi-?viet|but-?danh", re.I)
 _BOX_ATTR = re.compile(
-    r"relat|lien-?quan|xem-?them|tin-?khac|other|comment|sidebar|most|widget|box-?news|readmore|footer|menu",
+    r"relate|lien-?quan|xem-?them|tin-?khac|other|comment|sidebar|most|widget|box-?news|readmore|footer|menu",
     re.I,
 )
-_NOT_TEXT_OR_LINK = frozenset(
-    {"meta", "script", "style", "img", "input", "link", "button", "select", "option"}
-)
+_NOT_TEXT = frozenset({"meta", "script", "style", "img", "input", "link", "button", "select", "option"})
 _LEAD_LENGTH = (40, 1000)
 _BYLINE_LENGTH = 80
 _BOX_LEVELS = 6
@@ -113,7 +117,8 @@ _BOLD_LEAD_WORDS = 12
 
 
 def _names(el: HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
+    """What an element is named for: its class, id and the `data-role`/`data-slot` some CMSes use instead."""
+    return " ".join(el.get(attr) or "" for attr in ("class", "id", "data-role", "data-slot"))
 
 
 def _in_box(el: HtmlElement) -> bool:
@@ -143,32 +148,85 @@ def _bold_first_paragraph(body: HtmlElement) -> str | None:
     return None
 
 
+def _is_author_link(el: HtmlElement) -> bool:
+    return "author" in (el.get("rel") or "").lower().split()
+
+
+def _byline_names(el: HtmlElement) -> list[str]:
+    """The names a byline element holds: its links or `name` parts one by one (two authors stay two), else
+    its own text."""
+    parts = [
+        normalize_text(part.text_content())
+        for part in el.iter()
+        if part is not el and (part.tag == "a" or "name" in (part.get("class") or "").lower())
+    ]
+    names = [p for p in dict.fromkeys(parts) if 1 < len(p) <= _BYLINE_LENGTH]
+    if names:
+        return names
+    text = normalize_text(el.text_content())
+    return [text] if 1 < len(text) <= _BYLINE_LENGTH else []
+
+
 def header_hints(doc: HtmlElement, h1: HtmlElement | None, body: HtmlElement | None) -> HeaderHints:
-    """The lead and the byline the header shows: the first element after the title whose class or id names
-    a lead (or a bold first body paragraph) or an author, outside related boxes, menus and footers."""
+    """The lead and the byline the header shows, outside related boxes, menus and footers: the first element
+    after the title named for a lead (`sapo` before a mere `desc`; else a bold first body paragraph), and the
+    author links (`rel=author`), the `<address>` or the first element named for an author."""
     hints = HeaderHints()
-    for el in _CLASSED(doc):
-        if hints.lead and hints.byline:
+    weak_lead: str | None = None
+    for el in _HEADER_ELEMENTS(doc):
+        if hints.lead and hints.bylines:
             break
-        if not isinstance(el, HtmlElement) or el.tag in _NOT_TEXT_OR_LINK or not _after(el, h1):
+        if not isinstance(el, HtmlElement) or el.tag in _NOT_TEXT:
             continue
+        if not _after(el, h1) and not (_is_author_link(el) and not hints.bylines):
+            continue  # before the title only an explicit author link counts (some bylines sit above it)
         names = _names(el)
-        wants_lead = hints.lead is None and el.tag != "a" and _LEAD_ATTR.search(names)
-        wants_byline = hints.byline is None and _BYLINE_ATTR.search(names)
-        if not (wants_lead or wants_byline) or _in_box(el):
+        wants_lead = hints.lead is None and el.tag != "a" and _after(el, h1)
+        strong = wants_lead and bool(_LEAD_ATTR.search(names))
+        weak = wants_lead and not strong and weak_lead is None and bool(_WEAK_LEAD_ATTR.search(names))
+        byline = not hints.bylines and (
+            _is_author_link(el) or el.tag == "address" or bool(_BYLINE_ATTR.search(names))
+        )
+        if not (strong or weak or byline) or _in_box(el):
             continue
-        text = normalize_text(el.text_content())
-        if (
-            wants_lead
-            and _LEAD_LENGTH[0] <= len(text) <= _LEAD_LENGTH[1]
-            and (h1 is None or h1 not in el.iter("h1"))
-        ):
-            hints.lead = text
-        elif wants_byline and 1 < len(text) <= _BYLINE_LENGTH:
-            hints.byline = text
-    if hints.lead is None and body is not None:
-        hints.lead = _bold_first_paragraph(body)
+        if strong or weak:
+            text = normalize_text(el.text_content())
+            fits = _LEAD_LENGTH[0] <= len(text) <= _LEAD_LENGTH[1] and (h1 is None or h1 not in el.iter("h1"))
+            if fits and strong:
+                hints.lead, hints.lead_named = text, True
+            elif fits:
+                weak_lead = text
+        if byline:
+            hints.bylines = _byline_names(el)
+    hints.lead = hints.lead or weak_lead or (_bold_first_paragraph(body) if body is not None else None)
     return hints
+
+
+_STORY_CAPTION_WORDS = 6
+
+
+def caption_texts(doc: HtmlElement, h1: HtmlElement | None) -> list[str]:
+    """The captions after the title, in page order, outside related boxes (figure and video captions)."""
+    found: dict[HtmlElement, str] = {}
+    for css in GENERIC_CAPTIONS:
+        for el in select(doc, css):
+            if (
+                el in found
+                or any(a in found for a in el.iterancestors())
+                or not _after(el, h1)
+                or _in_box(el)
+            ):
+                continue
+            text = normalize_text(el.text_content())
+            if text:
+                found[el] = text
+    ordered = sorted(found, key=lambda el: el.sourceline or 0)
+    return list(dict.fromkeys(found[el] for el in ordered))
+
+
+def caption_story(captions: list[str]) -> list[str]:
+    """The captions that read as a photo story's text (a sentence or more each)."""
+    return [text for text in captions if len(text.split()) >= _STORY_CAPTION_WORDS]
 
 
 _BLOCK_CONTENT = (
@@ -228,6 +286,8 @@ def locate_container(doc: HtmlElement, paragraphs: list[str]) -> HtmlElement | N
 
 __all__ = [
     "HeaderHints",
+    "caption_story",
+    "caption_texts",
     "first_h1",
     "first_h1_element",
     "header_hints",
