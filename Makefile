@@ -43,6 +43,7 @@ unit: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --durations=10
 
 bench: $(STAMP)
+	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/store.py
