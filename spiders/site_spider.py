@@ -259,6 +259,14 @@ class SiteSpider(Spider):
 
     def _article(self, response: TextResponse, fetched_at: str) -> Article | None:
         """The raw Article of an article page (None: the page turned out not to be one)."""
+        return self._extracted(
+            response, fetched_at, response.meta.get("feed_published"), response.meta.get("feed_modified")
+        )
+
+    def _extracted(
+        self, response: TextResponse, fetched_at: str, published: str | None, modified: str | None
+    ) -> Article:
+        """The page extracted (relative datelines read against the fetch time), with its feed entry's dates."""
         extraction = extract_article(
             response.url,
             response.body,
@@ -270,8 +278,8 @@ class SiteSpider(Spider):
             extraction,
             site=self.site,
             fetched_at=fetched_at,
-            feed_published_raw=response.meta.get("feed_published"),
-            feed_modified_raw=response.meta.get("feed_modified"),
+            feed_published_raw=published,
+            feed_modified_raw=modified,
         )
 
     # -- bookkeeping -------------------------------------------------------------------------------------
@@ -575,20 +583,7 @@ class GenericSiteSpider(SiteSpider):
         hint = self._hints.get(canonical)
         published = (hint.published if hint else None) or response.meta.get("feed_published")
         modified = (hint.modified if hint else None) or response.meta.get("feed_modified")
-        extraction = extract_article(
-            response.url,
-            response.body,
-            self.site,
-            encoding=response.encoding,
-            relative_to=datetime.fromisoformat(fetched_at),
-        )
-        return article_from_extraction(
-            extraction,
-            site=self.site,
-            fetched_at=fetched_at,
-            feed_published_raw=published,
-            feed_modified_raw=modified,
-        )
+        return self._extracted(response, fetched_at, published, modified)
 
 
 def _bare_host(url: str) -> str:
