@@ -52,6 +52,7 @@ from crawler.sites import get_site  # noqa: E402
 _MARKUP = re.compile(r"<\s*/?\s*(?:script|iframe|object|embed|style|html|body|div|p)\b|\son\w+\s*=", re.I)
 MATRIX_SITE = "baodongthap"
 ROBOTS_SITE = "baoapbac"
+GENERIC_SITE = "tintaynguyen"  # an undeclared replica portal, crawled with `--domain`
 KILL_SITES = ("baodongthap", "baoapbac", "baohatinh", "baonghean")
 FAST = {
     "DOWNLOAD_TIMEOUT": 2,
@@ -100,6 +101,20 @@ class Trap:
             "http://192.168.1.1/",
         ]
 
+    def announced_targets(self) -> list[str]:
+        """What a hostile portal announces (sitemap children and entries, feeds): this server in every
+        spelling of loopback, and an off-site host."""
+        p = self.port
+        return [
+            f"http://127.0.0.1:{p}/sitemap-a.xml",
+            f"http://[::ffff:127.0.0.1]:{p}/sitemap-b.xml",
+            f"http://2130706433:{p}/sitemap-c.xml",
+            f"http://0x7f000001:{p}/sitemap-d.xml",
+            f"http://localhost:{p}/sitemap-e.xml",
+            f"http://[::1]:{p}/sitemap-f.xml",
+            "https://evil.example.com/sitemap.xml",
+        ]
+
 
 # ------------------------------------------------------------------------------------------ scenarios
 
@@ -133,10 +148,17 @@ class Scenario:
     sites: tuple[str, ...]
     setup: Callable[[Context], None]
     check: Callable[[Context, dict[str, Any]], list[str]] = lambda ctx, stats: []
+    generic: bool = False
+    """Crawl the sites in generic mode (`crawl --domain`), as a portal nobody declared."""
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Crawl settings beyond `FAST` (`FAIL_EXTRACTION` among them)."""
 
 
 def _burst(status: int) -> Callable[[Context], None]:
-    return lambda ctx: ctx.replica.faults.add("status", site=MATRIX_SITE, per_url=2, status=status) and None
+    def setup(ctx: Context) -> None:
+        ctx.replica.faults.add("status", site=MATRIX_SITE, per_url=2, status=status)
+
+    return setup
 
 
 def _on_site(kind: str, **options: Any) -> Callable[[Context], None]:
@@ -147,7 +169,10 @@ def _on_site(kind: str, **options: Any) -> Callable[[Context], None]:
 
 
 def _hostile(title: str, **fault: Any) -> Callable[[Context], None]:
-    return lambda ctx: ctx.add_hostile(MATRIX_SITE, title, **fault) and None
+    def setup(ctx: Context) -> None:
+        ctx.add_hostile(MATRIX_SITE, title, **fault)
+
+    return setup
 
 
 def _private(ctx: Context) -> None:
@@ -181,6 +206,18 @@ def _bounded(prefix: str, at_most: int) -> Callable[[Context, dict[str, Any]], l
     return check
 
 
+def _announce(ctx: Context) -> None:
+    for site in ctx.replica.sites:
+        ctx.replica.faults.add("announce", site=site, targets=ctx.trap.announced_targets())
+
+
+def _refused(ctx: Context, stats: dict[str, Any]) -> list[str]:
+    """The trap saw nothing (robots.txt included); what was announced is counted `offsite`/`private_target`."""
+    problems = _no_trap_hits(ctx, stats)
+    problems += _errors("offsite", 1)(ctx, stats) + _errors("private_target", 5)(ctx, stats)
+    return problems
+
+
 def _robots(ctx: Context) -> None:
     ctx.replica.faults.add("robots", site=ROBOTS_SITE, prefix="/robots.txt", disallow="/xa-hoi/")
     ctx.excluded = lambda a: a.path.startswith("/xa-hoi/")
@@ -189,6 +226,37 @@ def _robots(ctx: Context) -> None:
 def _robots_obeyed(ctx: Context, stats: dict[str, Any]) -> list[str]:
     bad = [p for _m, h, p in ctx.replica.request_log if h == "baoapbac.vn" and p.startswith("/xa-hoi/")]
     return [f"{len(bad)} requests for disallowed paths"] if bad else []
+
+
+def _rejects(expected: int) -> Callable[[Context, dict[str, Any]], list[str]]:
+    """No error counted, and `expected` rejects filed."""
+
+    def check(ctx: Context, stats: dict[str, Any]) -> list[str]:
+        errors = sum(int(s.get("errors", 0)) for s in stats["sites"].values())
+        rejects = sum(int(s.get("rejects", 0)) for s in stats["sites"].values())
+        problems = [f"{errors} errors counted"] if errors else []
+        return problems + ([] if rejects == expected else [f"{rejects} rejects, expected {expected}"])
+
+    return check
+
+
+FAIL_EXTRACTION = "BENCH_FAIL_EXTRACTION"
+"""A setting of this bench's crawl process: extraction raises on the article pages whose URL holds it."""
+FAILING_SLUG = "trich-xuat-that-bai"
+
+
+def _fail_extraction(marker: str) -> None:
+    """In the crawl process: extraction raises, as a page that breaks it would, on URLs holding `marker`."""
+    import crawler.extract as extract
+
+    original = extract.extract_with_timings
+
+    def failing(url: str, *args: Any, **kwargs: Any) -> Any:
+        if marker in url:
+            raise RecursionError("maximum recursion depth exceeded (injected by the bench)")
+        return original(url, *args, **kwargs)
+
+    setattr(extract, "extract_with_timings", failing)  # noqa: B010 - the module's own name, replaced
 
 
 def scenarios() -> list[Scenario]:
@@ -236,6 +304,16 @@ def scenarios() -> list[Scenario]:
             "gzip bomb 2 GiB", m, _hostile("Bom nén", kind="bomb", size=2 * 1024**3), _errors("too_large", 1)
         ),
         Scenario("robots.txt disallow", (ROBOTS_SITE,), _robots, _robots_obeyed),
+        Scenario("off-site sitemap children", m, _announce, _refused),
+        Scenario("off-site announced feeds", (GENERIC_SITE,), _announce, _refused, generic=True),
+        Scenario("nested JSON-LD: read (not an error)", m, _on_site("nested_json_ld"), _rejects(0)),
+        Scenario(
+            "extraction failure: a reject (not an error)",
+            m,
+            _hostile("Trích xuất thất bại", kind="slow", delay=0),
+            _rejects(1),
+            settings={FAIL_EXTRACTION: FAILING_SLUG},
+        ),
     ]
 
 
@@ -245,14 +323,22 @@ def scenarios() -> list[Scenario]:
 def child(args: dict[str, Any]) -> int:
     """The crawl process: one `run_crawl`, its counters to a JSON file."""
     from crawler.runner import run_crawl
+    from crawler.sites import Site, generic_site
 
+    sites: list[str | Site] = [
+        *args["sites"],
+        *(generic_site(f"https://{d}/") for d in args.get("domains", ())),
+    ]
+    settings = dict(args.get("settings") or {})
+    if settings.get(FAIL_EXTRACTION):
+        _fail_extraction(str(settings.pop(FAIL_EXTRACTION)))
     result = run_crawl(
-        args["sites"],
+        sites,
         store=args["store"],
         state=args["state"],
         replica_url=args["replica"],
         log_level="WARNING",
-        extra_settings=args.get("settings"),
+        extra_settings=settings,
     )
     Path(args["stats"]).write_text(json.dumps(result.to_json(), default=str), encoding="utf-8")
     return 0
@@ -275,12 +361,15 @@ def crawl(
     kill_after: float | None,
     *,
     once_writing: bool = False,
+    domains: tuple[str, ...] = (),
 ) -> Crawl:
-    """One crawl subprocess into `workdir` (store, state); SIGKILL it after `kill_after` seconds if set
-    (counted from the first new article object in the store with `once_writing`)."""
+    """One crawl subprocess into `workdir` (store, state) of `sites` and, in generic mode, `domains`; SIGKILL
+    it after `kill_after` seconds if set (counted from the first new article object in the store with
+    `once_writing`)."""
     stats_path = workdir / f"stats-{time.monotonic_ns()}.json"
     spec = {
         "sites": list(sites),
+        "domains": list(domains),
         "store": (workdir / "store").as_uri(),
         "state": str(workdir / "state.sqlite"),
         "replica": replica_url,
@@ -403,8 +492,18 @@ def verify(store: Path, expected: list[ReplicaArticle], hostile: list[ReplicaArt
 
 
 def build(sites: tuple[str, ...]) -> Replica:
-    chosen = [get_site(k) for k in sites]
-    return Replica(default_corpus(chosen), sites={s.key: s for s in chosen})
+    """A replica of registered sites and undeclared portals (`crawler.replica.undeclared`) by key."""
+    from crawler.replica.undeclared import undeclared_corpus, undeclared_sites
+
+    undeclared = undeclared_sites()
+    chosen = [get_site(k) for k in sites if k not in undeclared]
+    corpus = default_corpus(chosen)
+    if any(k in undeclared for k in sites):
+        titles = {a.title for articles in corpus.values() for a in articles}
+        corpus |= {k: v for k, v in undeclared_corpus(titles).items() if k in sites}
+    return Replica(
+        corpus, sites={s.key: s for s in chosen} | {k: undeclared[k] for k in sites if k in undeclared}
+    )
 
 
 # ------------------------------------------------------------------------------------------ running
@@ -444,8 +543,13 @@ def run_scenario(scenario: Scenario, tmp: Path, trap: Trap) -> Row:
     ]
     workdir = tmp / scenario.name.replace(" ", "-").replace("/", "-").replace("<", "").replace(">", "")
     workdir.mkdir()
+    settings = {**FAST, **scenario.settings}
     with ReplicaServer(replica) as server:
-        done = crawl(workdir, scenario.sites, server.base_url, FAST, None)
+        if scenario.generic:
+            domains = tuple(replica.site(k).domain for k in scenario.sites)
+            done = crawl(workdir, (), server.base_url, settings, None, domains=domains)
+        else:
+            done = crawl(workdir, scenario.sites, server.base_url, settings, None)
     outcome = verify(workdir / "store", expected, ctx.hostile)
     problems = list(outcome.problems)
     if done.returncode != 0:

@@ -1,4 +1,5 @@
-"""The Article item (schema v1) and the Rejected wrapper a pipeline returns instead of dropping an item.
+"""The Article item (schema v1) and the Rejected wrapper a pipeline (or the spider, when extraction raises)
+returns instead of dropping an item.
 
 Scrapy reads both through itemadapter. `Article.to_json()` is exactly what the store writes and what the
 published JSON Schema (`crawler/schema/article.v1.json`) describes.
@@ -6,7 +7,10 @@ published JSON Schema (`crawler/schema/article.v1.json`) describes.
 
 from __future__ import annotations
 
+import traceback
+from collections import deque
 from dataclasses import asdict, dataclass, field, fields
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -14,6 +18,10 @@ if TYPE_CHECKING:
     from crawler.sites.model import Site
 
 SCHEMA_VERSION = 1
+EXTRACTION_STAGE = "extraction"
+"""The stage of a reject whose page raised while it was extracted."""
+_TRACEBACK_FRAMES = 6
+_MESSAGE_CHARS = 300
 
 _ARTICLE_FIELD = {"published_raw": "published_at", "modified_raw": "modified_at"}
 """Extraction's names for the fields whose Article name differs."""
@@ -134,3 +142,19 @@ def article_from_extraction(
         declared=dict(extraction.declared),
         date_candidates=list(extraction.date_candidates),
     )
+
+
+def extraction_failure(url: str, site: Site, fetched_at: str, error: Exception) -> Rejected:
+    """The reject of a page whose extraction raised: the exception's class and message as its reason, the
+    last frames of its traceback as its details, so that no failing page is lost silently."""
+    message = " ".join(str(error).split())
+    if len(message) > _MESSAGE_CHARS:
+        message = message[: _MESSAGE_CHARS - 1] + "…"
+    reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    frames = deque(traceback.walk_tb(error.__traceback__), maxlen=_TRACEBACK_FRAMES)
+    summary = traceback.StackSummary.extract(frames, lookup_lines=False)
+    details = [f"{'/'.join(PurePath(f.filename).parts[-2:])}:{f.lineno} in {f.name}" for f in summary]
+    article = Article(
+        url=url, site=site.key, domain=site.domain, province=site.province, fetched_at=fetched_at
+    )
+    return Rejected(article, reason=reason, stage=EXTRACTION_STAGE, details=details)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from crawler.dates import VN_TZ
 from crawler.extract import extract_article
-from crawler.item import Article, Rejected, article_from_extraction
+from crawler.item import Article, Rejected, article_from_extraction, extraction_failure
 from crawler.sites import generic_site, site_for_url
 from crawler.sites.model import Site
 from pipelines.dates import assign_dates
@@ -29,10 +29,12 @@ def process_page(
     """The Article a crawl would store for this page, or the Rejected it would file, and why."""
     site = site or site_for_url(url) or generic_site(url)
     fetched = (fetched_at or datetime.now(VN_TZ)).astimezone(VN_TZ).replace(microsecond=0)
-    extraction = extract_article(url, html, site, encoding=encoding, relative_to=fetched)
-    article = normalize_article(
-        article_from_extraction(extraction, site=site, fetched_at=fetched.isoformat())
-    )
+    try:
+        extraction = extract_article(url, html, site, encoding=encoding, relative_to=fetched)
+        raw = article_from_extraction(extraction, site=site, fetched_at=fetched.isoformat())
+    except Exception as error:  # as in the crawl: a reject with its reason, not a traceback
+        return extraction_failure(url, site, fetched.isoformat(), error)
+    article = normalize_article(raw)
     dated = assign_dates(article)
     if isinstance(dated, Rejected):
         return dated

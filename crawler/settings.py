@@ -27,8 +27,8 @@ DEPTH_LIMIT = 4
 # Per-site limits (pages, depth, response size, run time) come from each Site's `limits` (its spider class's
 # custom settings); the values above are the defaults for spiders without a site.
 
-# Faults and hostile input (docs/faults.md): retries wait (Retry-After, else backoff with jitter), redirects
-# stay on the site and off private addresses, HTML encodings are decided from the bytes, and the job directory
+# Faults and hostile input (docs/faults.md): retries wait (Retry-After, else backoff with jitter), every request
+# (redirects too) stays on the site's hosts and off private addresses, HTML encodings are decided from the bytes, and the job directory
 # (per site, set by the runner) survives SIGKILL.
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 CRAWLER_RETRY_BACKOFF_BASE = 1.0
@@ -37,7 +37,8 @@ CRAWLER_RETRY_AFTER_MAX = 300.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
-    "crawler.middlewares.redirects.RedirectGuardMiddleware": 60,  # before robots.txt is fetched for a target
+    # Every request: the site's own hosts, public addresses only; before robots.txt is fetched for a host (100).
+    "crawler.middlewares.targets.RequestGuardMiddleware": 60,
     "crawler.middlewares.content.ContentTypeMiddleware": 587,
     "crawler.middlewares.charset.CharsetMiddleware": 585,
     "crawler.middlewares.redirects.RedirectLoopMiddleware": 610,
@@ -50,6 +51,7 @@ DUPEFILTER_CLASS = "crawler.middlewares.jobdir.DoneDupeFilter"
 EXTENSIONS = {"scrapy.extensions.spiderstate.SpiderState": None}
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy's remote-control server: nothing in a crawl should listen on a port
 
 ITEM_PIPELINES = {
     "pipelines.text.TextPipeline": 100,

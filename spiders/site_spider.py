@@ -43,7 +43,7 @@ from crawler.discovery.urls import (
     url_shape,
 )
 from crawler.extract import extract_article, parse_document
-from crawler.item import Article, article_from_extraction
+from crawler.item import EXTRACTION_STAGE, Article, Rejected, article_from_extraction, extraction_failure
 from crawler.middlewares.errors import classify
 from crawler.sites.model import Site
 from crawler.state import CrawlState, KnownArticle, open_state
@@ -240,7 +240,7 @@ class SiteSpider(Spider):
 
     # -- articles ----------------------------------------------------------------------------------------
 
-    async def parse_article(self, response: Response) -> AsyncIterator[Article]:
+    async def parse_article(self, response: Response) -> AsyncIterator[Article | Rejected]:
         self._count_page("article")
         fetched_at = datetime.now(VN_TZ).replace(microsecond=0).isoformat()
         if response.status == 304:
@@ -250,7 +250,13 @@ class SiteSpider(Spider):
         if not isinstance(response, TextResponse):
             self._count_error("not_html", response.url)
             return
-        article = self._article(response, fetched_at)
+        try:
+            article = self._article(response, fetched_at)
+        except Exception as error:  # no page is lost silently: a reject, filed with why
+            self.crawler.stats.inc_value(f"crawler/rejects/{EXTRACTION_STAGE}")
+            logger.debug("%s: extracting %s raised", self.site.key, response.url, exc_info=True)
+            yield extraction_failure(response.url, self.site, fetched_at, error)
+            return
         if article is None:
             return
         article.http_etag = _header(response, b"ETag")

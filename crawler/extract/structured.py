@@ -76,18 +76,48 @@ _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LINE_COMMENT = re.compile(r"^\s*//[^\n]*$", re.MULTILINE)
 _DECODER = json.JSONDecoder(strict=False)
+MAX_JSON_LD_CHARS = 1024 * 1024
+"""A JSON-LD script longer than this is skipped (a real one is a few KB)."""
+MAX_JSON_LD_DEPTH = 64
+"""A JSON-LD script nested deeper than this is not decoded (json recurses once per level)."""
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def nests_deeper(text: str, bound: int = MAX_JSON_LD_DEPTH) -> bool:
+    """Whether the arrays and objects of JSON text nest deeper than `bound` (brackets inside strings not
+    counted), read without recursion and only when the text has more than `bound` opening brackets."""
+    if text.count("[") + text.count("{") <= bound:
+        return False
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token == "[" or token == "{":
+            depth += 1
+            if depth > bound:
+                return True
+        elif token == "]" or token == "}":
+            depth = max(0, depth - 1)
+    return False
+
+
+def readable_json_ld(text: str) -> bool:
+    """Whether a JSON-LD script is within the bounds reading it may take: its size and its nesting."""
+    return len(text) <= MAX_JSON_LD_CHARS and not nests_deeper(text)
 
 
 def load_json_ld(text: str) -> list[Any]:
     """Every JSON value in a JSON-LD script, tolerating comment wrappers, trailing commas, raw control
-    characters and several objects written one after another. Unreadable text yields []."""
+    characters and several objects written one after another. Unreadable text yields [], and so does a
+    script beyond the bounds (`readable_json_ld`)."""
     text = _WRAPPERS.sub("", text.strip())
-    if not text:
+    if not text or not readable_json_ld(text):
         return []
     try:
         return [_DECODER.decode(text)]
     except ValueError:
         pass
+    except RecursionError:  # within the bound, yet the stack was already deep: unreadable
+        return []
     repaired = _TRAILING_COMMA.sub(r"\1", _LINE_COMMENT.sub("", text))
     values: list[Any] = []
     pos, end = 0, len(repaired)
@@ -98,35 +128,42 @@ def load_json_ld(text: str) -> list[Any]:
             break
         try:
             value, pos = _DECODER.raw_decode(repaired, pos)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
         values.append(value)
     return values
 
 
 _SALVAGE_KEYS = ("headline", "description", "datePublished", "dateModified", "articleSection")
-_SALVAGE = {
-    key: re.compile(rf'"{key}"\s*:\s*"(?P<v>.*?)"\s*(?=,\s*"[@\w]+"\s*:|\s*[}}\]])', re.DOTALL)
-    for key in _SALVAGE_KEYS
-}
+_SALVAGE = {key: re.compile(rf'"{key}"\s*:\s*"') for key in _SALVAGE_KEYS}
+_SALVAGE_END = re.compile(r'"\s*(?=,\s*"[@\w]+"\s*:|\s*[}\]])')
 _SALVAGE_TYPE = re.compile(r'"@type"\s*:\s*"(?P<t>[A-Za-z]+)"')
-_SALVAGE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"(?P<v>[^"]*)"', re.DOTALL)
+_SALVAGE_AUTHOR = re.compile(r'"author"\s*:')
+_SALVAGE_AUTHOR_NAME = re.compile(r'\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"(?P<v>[^"]*)"', re.DOTALL)
+_SALVAGE_AUTHOR_TRIES = 8
+"""The `author` keys tried for a name: each try may read to the end of the script."""
 
 
 def salvage_json_ld(text: str) -> dict[str, Any] | None:
     """The article fields of a JSON-LD script that no repair makes valid (typically a headline with raw quotes
-    inside), read key by key; None unless it declares an article type."""
+    inside), read key by key, in time linear in its length; None unless it declares an article type."""
     types = {m.group("t").lower() for m in _SALVAGE_TYPE.finditer(text)}
     if not types & ARTICLE_TYPES:
         return None
     found: dict[str, Any] = {"@type": "NewsArticle"}
     for key, pattern in _SALVAGE.items():
-        m = pattern.search(text)
-        if m:
-            found[key] = m.group("v").replace('\\"', '"')
-    author = _SALVAGE_AUTHOR.search(text)
-    if author:
-        found["author"] = {"name": author.group("v")}
+        # The value runs to the first quote that ends it; only the key's first occurrence can have one.
+        start = pattern.search(text)
+        end = _SALVAGE_END.search(text, start.end()) if start else None
+        if start and end:
+            found[key] = text[start.end() : end.start()].replace('\\"', '"')
+    for tries, at in enumerate(_SALVAGE_AUTHOR.finditer(text)):
+        author = _SALVAGE_AUTHOR_NAME.match(text, at.end())
+        if author:
+            found["author"] = {"name": author.group("v")}
+            break
+        if tries + 1 >= _SALVAGE_AUTHOR_TRIES:
+            break
     return found
 
 
@@ -281,6 +318,8 @@ def read_structured(doc: HtmlElement, url: str) -> StructuredData:
         if not kind.startswith("application/ld+json"):
             continue
         text = script.text or ""
+        if len(text) > MAX_JSON_LD_CHARS:
+            continue
         values = load_json_ld(text)
         if not values:
             salvaged = salvage_json_ld(text)
@@ -377,9 +416,13 @@ def read_structured(doc: HtmlElement, url: str) -> StructuredData:
 
 __all__ = [
     "ARTICLE_TYPES",
+    "MAX_JSON_LD_CHARS",
+    "MAX_JSON_LD_DEPTH",
     "StructuredData",
     "iter_nodes",
     "load_json_ld",
+    "nests_deeper",
     "read_structured",
+    "readable_json_ld",
     "salvage_json_ld",
 ]

@@ -1,7 +1,8 @@
 """The class a failed request is counted under in the run's stats (`crawler/errors/<class>`) and logged as.
 
 Scrapy raises many exception types for few causes; operators want the cause: `http_503`, `timeout`,
-`connection_lost`, `truncated`, `too_large`, `robots`, `redirect_offsite`, `redirect_private`, `dns`, ….
+`connection_lost`, `truncated`, `too_large`, `robots`, `offsite`, `private_target`, `redirect_offsite`,
+`redirect_private`, `dns`, ….
 Requests that fail reach their errback (the spider counts them with `classify`); `FailureCountMiddleware`
 counts the rest: an exception in a spider callback (`callback_<Exception>`) and in an item pipeline
 (`pipeline_<Exception>`), each logged once with its URL.

@@ -30,6 +30,11 @@ Kinds (`KINDS`) and their options:
   `Content-Length`: the end of the body is the end of the connection).
 - `bomb` (`size`=1 GiB): a gzip `Content-Encoding` body of about size/1000 bytes that inflates to `size`.
 - `robots` (`disallow`="/"): robots.txt also disallows these path prefixes (comma separated).
+- `nested_json_ld` (`depth`=990): HTML pages gain, first in their head, a JSON-LD script of `depth` nested
+  arrays (deeper than Python's recursion limit allows json to decode).
+- `announce` (`targets`: URLs): a hostile portal announcing other hosts (off-site, private, loopback): the
+  sitemap index names each target as a child sitemap, urlsets as a `<loc>` entry, feeds as an item's link,
+  HTML pages as a feed (`<link rel="alternate" type="application/rss+xml">`), robots.txt as a `Sitemap:`.
 
 The replica (`state.py`) asks `FaultPlan.take` for each request and `FaultPlan.answer` builds the answer; most
 answers are ordinary `Page`s, the ones that need the socket (delays, resets, truncation, streams) are
@@ -52,6 +57,7 @@ from functools import cache
 from http.server import BaseHTTPRequestHandler
 from typing import Any, Protocol
 from urllib.parse import parse_qs, urlencode, urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 from crawler.replica.model import HTML, TEXT, Page
 
@@ -75,6 +81,8 @@ KINDS: frozenset[str] = frozenset(
         "huge",
         "bomb",
         "robots",
+        "nested_json_ld",
+        "announce",
     }
 )
 CHARSET_MODES = ("declared", "missing", "header-utf8", "header-latin1")
@@ -247,6 +255,8 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
         text = page.body.decode("utf-8")
         text = text.replace("User-agent: *\n", "User-agent: *\n" + extra, 1)
         return Page(200, page.content_type, text.encode("utf-8"), page.headers)
+    if kind == "announce":
+        return _announce(page, [str(t) for t in o.get("targets", ())])
     if not page.content_type.startswith("text/html"):
         return page
     html = page.body.decode("utf-8")
@@ -258,6 +268,10 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
         return Page(200, page.content_type, several_roots(html).encode("utf-8"), page.headers)
     if kind == "malformed":
         return Page(200, page.content_type, malform(html).encode("utf-8"), page.headers)
+    if kind == "nested_json_ld":
+        return Page(
+            200, page.content_type, nested_json_ld(html, int(o.get("depth", 990))).encode(), page.headers
+        )
     if kind == "calendar_trap":
         today = date.today().isoformat()
         return _with_next_link(page, html, f"/lich/{today}/")
@@ -277,6 +291,28 @@ def _redirect_loop(host: str, target: str) -> Page:
     nxt = f"loop={(hop + 1) % 2}"
     location = f"https://{host}{parts.path}?{rest + '&' if rest else ''}{nxt}"
     return Page(302, TEXT, b"", (("Location", location),))
+
+
+def _announce(page: Page, targets: list[str]) -> Page:
+    """The page with every target announced where its kind of document announces other URLs."""
+    text = page.body.decode("utf-8", errors="replace")
+    ref = [xml_escape(t, {'"': "&quot;"}) for t in targets]
+    if "</sitemapindex>" in text:
+        extra, before = "".join(f"<sitemap><loc>{t}</loc></sitemap>" for t in ref), "</sitemapindex>"
+    elif "</urlset>" in text:
+        extra, before = "".join(f"<url><loc>{t}</loc></url>" for t in ref), "</urlset>"
+    elif "</channel>" in text:
+        extra = "".join(f"<item><title>Tin {n}</title><link>{t}</link></item>" for n, t in enumerate(ref))
+        before = "</channel>"
+    elif "</head>" in text:
+        extra = "".join(f'<link rel="alternate" type="application/rss+xml" href="{t}">' for t in ref)
+        before = "</head>"
+    elif text.startswith("User-agent:"):
+        extra, before = "".join(f"Sitemap: {t}\n" for t in targets), ""
+    else:
+        return page
+    at = text.find(before) if before else len(text)
+    return Page(page.status, page.content_type, (text[:at] + extra + text[at:]).encode("utf-8"), page.headers)
 
 
 def _huge(size: int, chunked: bool) -> FaultyPage:
@@ -414,6 +450,14 @@ def malform(html: str) -> str:
     return html.replace("</p>", "</p></td>", 3).replace("</body>", "<div><span><p>").replace("</html>", "")
 
 
+def nested_json_ld(html: str, depth: int = 990) -> str:
+    """The page with a JSON-LD script of `depth` nested arrays first in its head."""
+    script = f'<script type="application/ld+json">{"[" * depth}{"]" * depth}</script>'
+    match = _HEAD_OPEN.search(html)
+    at = match.end() if match else 0
+    return html[:at] + script + html[at:]
+
+
 # --------------------------------------------------------------------------------------------- delivery
 
 
@@ -457,4 +501,14 @@ def deliver(handler: BaseHTTPRequestHandler, page: FaultyPage, send_body: bool) 
         handler.wfile.write(page.body)
 
 
-__all__ = ["KINDS", "Fault", "FaultPlan", "FaultyPage", "answer", "deliver", "gzip_bomb", "to_cp1258"]
+__all__ = [
+    "KINDS",
+    "Fault",
+    "FaultPlan",
+    "FaultyPage",
+    "answer",
+    "deliver",
+    "gzip_bomb",
+    "nested_json_ld",
+    "to_cp1258",
+]
