@@ -4,33 +4,55 @@ from __future__ import annotations
 
 import argparse
 import json
-import ssl
+import os
 import sys
-import urllib.request
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from crawler.distributed.commands import add_distributed_commands
 from crawler.feed.commands import add_feed_commands
+from crawler.fetch import FetchError
 from crawler.item import Rejected
 from crawler.monitor.check import add_check_command
-from crawler.options import add_state_option, add_store_options, positive_int
+from crawler.options import add_state_option, add_store_options, demo_state, positive_int
 from crawler.runner import RunResult, run_crawl
 from crawler.service.commands import add_service_commands
 from crawler.sites import UnknownSiteError, all_sites, get_site
-from crawler.store import BadStoreURLError, LocalStore, ObjectStore, StoreError, open_store
+from crawler.store import BadStoreURLError, StoreError, open_store
+
+EXIT_PIPE_CLOSED = 141
+"""128 + SIGPIPE: what a shell reports for `cat` or `yes` when the reader of their output goes away."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command. When the reader of stdout goes away (`crawler sites | head -1`), stop quietly with
+    `EXIT_PIPE_CLOSED`, as Python's documentation recommends: stdout pointed at devnull, no traceback."""
     try:
-        code: int = args.handler(args)
-    except (UnknownSiteError, BadStoreURLError, StoreError, ValueError) as exc:
-        print(f"crawler: error: {exc}", file=sys.stderr)
-        return 2
+        try:
+            args = build_parser().parse_args(argv)
+            code: int = args.handler(args)
+        except (UnknownSiteError, BadStoreURLError, StoreError, ValueError) as exc:
+            print(f"crawler: error: {exc}", file=sys.stderr)
+            return 2
+        except FetchError as exc:
+            print(f"crawler: error: {exc}", file=sys.stderr)
+            return exc.code
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull, so that the flush at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file (a test's capture): nothing is flushed to a pipe
+        pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,7 +232,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     store = open_store(args.store, s3_endpoint=args.s3_endpoint)
     store.check()
-    state = args.state or _state_beside(store)
+    state = args.state or demo_state(store)
     with ReplicaServer(build_replica()) as server:
         print(f"replica of {len(all_sites())} portals at {server.base_url}", file=sys.stderr)
         result = run_crawl(
@@ -234,24 +256,36 @@ def cmd_replica(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """A URL is fetched through `crawler.fetch` (robots.txt, target check, size cap: its exit codes); a
+    missing or unreadable file ends with `EXIT_NO_FILE`."""
+    from crawler.fetch import EXIT_NO_FILE, Fetcher
     from crawler.process import process_page
 
     source: str = args.source
+    encoding: str | None = None
     if source.startswith(("http://", "https://")):
-        url = args.url or source
-        html: str | bytes = _fetch(source)
+        page = Fetcher().page(source)
+        url = args.url or page.url
+        html: str | bytes = page.body
+        encoding = page.encoding
     else:
         if not args.url:
             print("crawler: error: extracting a file needs --url URL (the page's address)", file=sys.stderr)
             return 2
         url = args.url
-        html = Path(source).read_bytes()
+        try:
+            html = Path(source).read_bytes()
+        except OSError as exc:
+            print(f"crawler: error: cannot read {source}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_NO_FILE
     if args.without_metadata:
+        from crawler.extract import decode_html
         from crawler.extract.strip import strip_metadata
 
-        html = strip_metadata(html)
+        html = strip_metadata(decode_html(html, encoding) if isinstance(html, bytes) else html)
+        encoding = None
     fetched_at = datetime.fromisoformat(args.fetched_at) if args.fetched_at else None
-    result = process_page(url, html, fetched_at=fetched_at)
+    result = process_page(url, html, fetched_at=fetched_at, encoding=encoding)
     if isinstance(result, Rejected):
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         print(f"crawler: rejected ({result.stage}): {result.reason}", file=sys.stderr)
@@ -298,27 +332,10 @@ def _sites_of_province(name: str) -> int:
     return 0
 
 
-def _state_beside(store: ObjectStore) -> str:
-    """`data/demo` -> `data/demo-state.sqlite`: a demo's state lives and dies with its store."""
-    if not isinstance(store, LocalStore):
-        return "./data/demo-state.sqlite"
-    return str(store.root.with_name(store.root.name + "-state.sqlite"))
-
-
 def _print_table(rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-
-
-def _fetch(url: str) -> bytes:
-    """One page from the real web. Some portals still need legacy TLS renegotiation; allow it."""
-    context = ssl.create_default_context()
-    context.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
-    request = urllib.request.Request(url, headers={"User-Agent": "vn-news-crawler/0.1 (extract)"})
-    with urllib.request.urlopen(request, timeout=30, context=context) as response:
-        body: bytes = response.read()
-    return body
 
 
 def _report(result: RunResult, stats_json: Path | None) -> int:

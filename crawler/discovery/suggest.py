@@ -5,19 +5,18 @@ The draft names a CMS family when the site's article URLs match the family's pat
 selectors find the title, body, lead and dateline on the sample pages; the article URL pattern learned from
 the articles found; the feeds and sitemaps that answered; and the sections of the navigation as listings.
 
-Pages are fetched one after another with a plain HTTP client (`fetch_url`), not through Scrapy: a suggestion
+Pages are fetched one after another through `crawler.fetch` (`fetch_url`), not through Scrapy: a suggestion
 is a dozen requests made while a person waits, outside any crawl, so a reactor, a spider and the pipelines
-would add start-up and nothing else. The client allows legacy TLS renegotiation (some portals need it, as
-for `crawler extract`), identifies itself, and leaves out article pages robots.txt disallows.
+would add start-up and nothing else. That client keeps the crawl's manners and limits (its User-Agent,
+robots.txt, no private target, redirects only on the domain, a size cap, a timeout); article pages robots.txt
+disallows are also left out here, which holds for a replica too.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import ssl
-import urllib.error
-import urllib.request
+import sys
 import urllib.robotparser
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -41,41 +40,64 @@ from crawler.discovery.urls import (
 )
 from crawler.extract import parse_document
 from crawler.extract.selectors import read_selectors
+from crawler.fetch import Fetcher, FetchError, PrivateTarget
+from crawler.settings import USER_AGENT
 from crawler.sites.families import FAMILIES
 from crawler.sites.model import Family, Site
 
 Fetch = Callable[[str], tuple[int, bytes] | None]
 """GET one URL: (status, body), or None when it cannot be reached."""
 
-USER_AGENT = "vn-news-crawler/0.1 (+https://github.com/vn-news-crawler; declaration draft)"
 SAMPLE_PAGES = 6
 _PROVINCE = re.compile(
     r"(?:tỉnh|thành phố|Tỉnh ủy|Đảng bộ tỉnh)\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})"
 )
 
 
-def fetch_url(url: str, timeout: float = 20.0) -> tuple[int, bytes] | None:
-    """One GET with a plain client (legacy TLS renegotiation allowed); None when the host cannot be reached."""
-    context = ssl.create_default_context()
-    context.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+_FETCHER: Fetcher | None = None
+
+
+def fetch_url(url: str) -> tuple[int, bytes] | None:
+    """One GET through `crawler.fetch` (its robots.txt kept for the process); None when there is no answer,
+    said in one line on stderr. A domain that is itself a private address raises `PrivateTarget`: nothing
+    of it may be read."""
+    global _FETCHER
+    if _FETCHER is None:
+        _FETCHER = Fetcher()
     try:
-        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
-            body: bytes = response.read()
-            return int(response.status), body
-    except urllib.error.HTTPError as error:
-        return error.code, b""
-    except (urllib.error.URLError, OSError, ValueError):
+        page = _FETCHER.get(url)
+    except PrivateTarget as exc:
+        if exc.redirected:
+            print(f"crawler: note: {exc}", file=sys.stderr)
+            return None
+        raise
+    except FetchError as exc:
+        print(f"crawler: note: {exc}", file=sys.stderr)
         return None
+    return page.status, page.body if page.ok else b""
 
 
-def replica_fetch(replica_url: str, fetch: Fetch = fetch_url) -> Fetch:
-    """A fetch that asks a running replica (`crawler replica`) instead of the portal."""
+def replica_fetch(replica_url: str, fetch: Fetch | None = None) -> Fetch:
+    """A fetch that asks a running replica (`crawler replica`) instead of the portal (the operator's own, on
+    loopback: no target check; robots.txt is read from the replica by `suggest` itself)."""
+    if fetch is None:
+        fetcher = Fetcher(robots=False, check_targets=False)
+
+        def direct(url: str) -> tuple[int, bytes] | None:
+            try:
+                page = fetcher.get(url)
+            except FetchError as exc:
+                print(f"crawler: note: {exc}", file=sys.stderr)
+                return None
+            return page.status, page.body if page.ok else b""
+
+        fetch = direct
+    asked = fetch
 
     def through(url: str) -> tuple[int, bytes] | None:
         parts = urlsplit(url)
         query = f"?{parts.query}" if parts.query else ""
-        return fetch(f"{replica_url.rstrip('/')}/{parts.hostname}{parts.path or '/'}{query}")
+        return asked(f"{replica_url.rstrip('/')}/{parts.hostname}{parts.path or '/'}{query}")
 
     return through
 

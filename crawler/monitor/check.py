@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
-import ssl
 import sys
-import urllib.error
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +22,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from urllib.parse import urljoin
 
+from crawler.fetch import Fetcher, FetchError
 from crawler.item import Article, Rejected
 from crawler.monitor.metrics import COVERAGE_FIELDS, LAYERS, SELECTOR_FIELDS
 from crawler.monitor.repair import DeclarationAudit, audit_page, winners_from
@@ -33,9 +31,8 @@ from crawler.options import positive_int
 from crawler.sites import Site, get_site
 
 Fetch = Callable[[str], tuple[int, bytes]]
-"""URL in, (HTTP status, body) out."""
+"""URL in, (HTTP status, body) out; `FetchError` (or `OSError`) when there is no response."""
 
-USER_AGENT = "vn-news-crawler/0.1 (check; +https://github.com/vn-news-crawler)"
 _LINK = re.compile(
     r"""(?:href\s*=\s*["']([^"']+)["'])|(?:<link>\s*([^<\s]+)\s*</link>)|(?:<loc>\s*([^<\s]+)\s*</loc>)"""
 )
@@ -166,6 +163,9 @@ def check_site(
     for url in entry[:4]:
         try:
             status, body = fetch(url)
+        except FetchError as exc:
+            report.errors.append(str(exc))
+            continue
         except OSError as exc:
             report.errors.append(f"{url}: {exc}")
             continue
@@ -177,6 +177,9 @@ def check_site(
     for url in candidates[:pages]:
         try:
             status, body = fetch(url)
+        except FetchError as exc:
+            report.errors.append(str(exc))
+            continue
         except OSError as exc:
             report.errors.append(f"{url}: {exc}")
             continue
@@ -213,37 +216,30 @@ def check_site(
 
 
 def replica_fetch(replica_url: str) -> Fetch:
-    """Fetch through a replica: `https://host/path` is asked of `<replica>/host/path`."""
+    """Fetch through a replica: `https://host/path` is asked of `<replica>/host/path`. The replica is the
+    operator's own, on loopback, and serves robots.txt per host: no target check, no robots.txt of its own."""
     from crawler.routing import registered_hosts, replica_url_for
 
     hosts = registered_hosts()
+    fetcher = Fetcher(robots=False, check_targets=False)
 
     def fetch(url: str) -> tuple[int, bytes]:
-        target = replica_url_for(url, replica_url, hosts) or url
-        return _get(target, None)
+        page = fetcher.get(replica_url_for(url, replica_url, hosts) or url)
+        return page.status, page.body
 
     return fetch
 
 
-def live_fetch() -> Fetch:
-    """Fetch from the real portals (some still need legacy TLS renegotiation: allowed)."""
-    context = ssl.create_default_context()
-    context.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
+def live_fetch(site: Site) -> Fetch:
+    """Fetch from the real portal through `crawler.fetch`: the crawl's User-Agent, robots.txt, target check
+    (the site's own hosts only, no private address) and size cap."""
+    fetcher = Fetcher(domains=site.domains)
 
     def fetch(url: str) -> tuple[int, bytes]:
-        return _get(url, context)
+        page = fetcher.get(url)
+        return page.status, page.body
 
     return fetch
-
-
-def _get(url: str, context: ssl.SSLContext | None) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=30, context=context) as response:
-            body: bytes = response.read()
-            return int(response.status), body
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
 
 
 @contextmanager
@@ -297,7 +293,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         return 2
     if args.live:
-        report = check_site(site, live_fetch(), pages=args.pages, source=f"live {site.base_url}")
+        report = check_site(site, live_fetch(site), pages=args.pages, source=f"live {site.base_url}")
     else:
         try:
             with _replica(args.replica, (site.key, variant) if variant else None) as url:

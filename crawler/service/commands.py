@@ -6,15 +6,22 @@
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import logging
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from crawler.service.config import TOKEN_ENV, TOKEN_FILE_ENV, ConfigError, load_config, read_token
+from crawler.service.config import (
+    TOKEN_ENV,
+    TOKEN_FILE_ENV,
+    ConfigError,
+    check_token,
+    load_config,
+    read_token,
+)
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 DEFAULT_HOST = "127.0.0.1"
@@ -88,6 +95,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     log = logging.getLogger("crawler.service")
     try:
         token = read_token()
+        check_token(token)
         config = load_config(args.config, store=args.store, state=args.state)
     except ConfigError as exc:
         return error(str(exc))
@@ -251,24 +259,49 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_MAX_ANSWER = 16 * 1024 * 1024
+
+
 def _http(method: str, url: str, token: str | None) -> tuple[int, Any]:
-    """One JSON request with the standard library (the CLI needs no HTTP client package)."""
+    """One JSON request to the service with `http.client`, which follows no redirect: the token goes only to
+    the --server given. A redirect is refused in one line (exit 2; urllib would send the token on to wherever
+    it pointed); an unreachable service exits 1."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SystemExit(error(f"--server must be an http(s) URL, not {url.split('?', 1)[0]!r}"))
     headers = {"Accept": "application/json", "User-Agent": "vn-news-crawler-cli"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(url, method=method, headers=headers)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as exc:
-        try:
-            body = json.loads(exc.read() or b"null")
-        except ValueError:
-            body = {"detail": exc.reason}
-        return exc.code, body if body is not None else {}
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SystemExit(error(f"cannot reach the service at {url}: {reason}", code=1)) from None
+        port = parts.port
+        kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        connection = kind(parts.hostname, port, timeout=30)
+    except ValueError as exc:
+        raise SystemExit(error(f"--server {url.split('?', 1)[0]!r} cannot be read: {exc}")) from None
+    try:
+        connection.request(method, path, headers=headers)
+        response = connection.getresponse()
+        status, reason = response.status, response.reason
+        location = response.getheader("Location")
+        raw = b"" if 300 <= status < 400 else response.read(_MAX_ANSWER)
+    except (OSError, http.client.HTTPException) as exc:
+        raise SystemExit(error(f"cannot reach the service at {url}: {exc}", code=1)) from None
+    finally:
+        connection.close()
+    if 300 <= status < 400:
+        where = f" to {location}" if location else ""
+        raise SystemExit(
+            error(
+                f"the service at {url} answered {status}, a redirect{where}: not followed, and the token not "
+                "sent on; give --server the service's own address"
+            )
+        )
+    try:
+        body = json.loads(raw or b"null")
+    except ValueError:
+        body = {"detail": reason or raw[:200].decode("utf-8", "replace")}
+    return status, body if body is not None else {}
 
 
 def error(message: str, code: int = 2) -> int:
