@@ -135,8 +135,8 @@ def run_crawl(
     from crawler.feed.commit import flush_spool
     from crawler.middlewares.jobdir import finish_job_dir, site_job_dir
     from crawler.spool import WorkDir, default_spool
-    from crawler.state import open_state
-    from crawler.store import open_store
+    from crawler.state import bind_store, open_state
+    from crawler.store import open_store, store_identity
     from crawler.store.local import LocalStore
     from spiders.site_spider import spider_class_for
 
@@ -166,6 +166,8 @@ def run_crawl(
     workdir = WorkDir(spool_root, object_store.url)
     result.spool = str(workdir.items)
     state_db = open_state(settings.get("CRAWLER_STATE"))
+    # A state belongs to one store: with another, its known articles would be skipped and never written there.
+    bind_store(state_db, store_identity(object_store), settings.get("CRAWLER_STATE"))
     flushed = flush_spool(object_store, workdir, state_db)
     result.flushed = flushed.flushed
     if flushed.error:

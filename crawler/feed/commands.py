@@ -75,7 +75,8 @@ def cmd_feed_read(args: argparse.Namespace) -> int:
 
 def cmd_flush(args: argparse.Namespace) -> int:
     from crawler.feed.commit import flush_spool
-    from crawler.state import open_state
+    from crawler.state import bind_store, open_state
+    from crawler.store import store_identity
 
     store = open_store(args.store, s3_endpoint=args.s3_endpoint)
     store.check()
@@ -83,6 +84,7 @@ def cmd_flush(args: argparse.Namespace) -> int:
     workdir = WorkDir(root, store.url)
     state = open_state(args.state)
     try:
+        bind_store(state, store_identity(store), args.state)
         result = flush_spool(store, workdir, state)
     finally:
         state.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -13,6 +15,8 @@ if TYPE_CHECKING:
     from crawler.state.neardup import NearMatch
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,35 @@ class StateBackend(CrawlState, Protocol):
     def record_many_now(self, articles: list[KnownArticle]) -> None: ...
 
     def count(self) -> int: ...
+
+    def claim_store_now(self, identity: str) -> str | None: ...
+
+
+class WrongStoreError(ValueError):
+    """The crawl state belongs to another store: crawling with it would skip what this store lacks."""
+
+
+def bind_store(state: StateBackend, identity: str, location: str | os.PathLike[str]) -> None:
+    """Check, before a crawl, that the state at `location` (the `--state` value) belongs to the store
+    `identity` (`crawler.store.store_identity`).
+
+    A state records the store it was first used with; one that records none (made before states recorded
+    their store) adopts this one. With another store it refuses: its known articles would be skipped, and the
+    new store would silently lack them. Raises `WrongStoreError`, one line naming `--state`.
+    """
+    from crawler.state.redis_state import is_redis_url, redact_url
+
+    redis = is_redis_url(str(location))
+    state_name = redact_url(str(location)) if redis else str(location)
+    recorded = state.call(state.claim_store_now, identity)
+    if recorded is None:
+        logger.info("crawl state %s now belongs to store %s", state_name, identity)
+    elif recorded != identity:
+        fresh = "another Redis database or ?namespace=" if redis else "a new path"
+        raise WrongStoreError(
+            f"crawl state {state_name} belongs to store {recorded}, not {identity}: give {identity} its own "
+            f"--state ({fresh} starts empty and writes every article)"
+        )
 
 
 class ThreadedState(ABC):
@@ -122,6 +155,11 @@ class ThreadedState(ABC):
 
     @abstractmethod
     def count(self) -> int: ...
+
+    @abstractmethod
+    def claim_store_now(self, identity: str) -> str | None:
+        """Record `identity` as the state's store if it records none (atomically, against other processes):
+        None when it was recorded now, else the store recorded before (perhaps `identity` itself)."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -4,6 +4,7 @@ Keys under `<namespace>:state:` (namespace `vnc`, or the URL's `?namespace=`):
 
 - `articles`: a hash, canonical URL → the `KnownArticle` as a JSON array (its fields in order). Recording
   keeps the first `first_seen` (a Lua script, so two workers never race on it).
+- `store`: the identity of the store the state belongs to (`crawler.state.base.bind_store`), set once.
 - `nd:*`: the near-duplicate index (`crawler.state.neardup`'s signatures and LSH bands): `nd:seq` orders
   articles as first seen, `nd:doc` maps an article id to its number, `nd:docs` a number to
   `id \\t cluster \\t signature`, `nd:b:<band>:<first byte>` hashes from the rest of a band's bucket to
@@ -78,6 +79,7 @@ class RedisState(ThreadedState):
         redis_url, self.namespace = split_state_url(url)
         self.redis = redis.Redis.from_url(redis_url)
         self.articles_key = f"{self.namespace}:state:articles"
+        self.store_key = f"{self.namespace}:state:store"
         self._nd = f"{self.namespace}:state:nd:"
         self._record = self.redis.register_script(_RECORD)
         self._touch = self.redis.register_script(_TOUCH)
@@ -116,6 +118,11 @@ class RedisState(ThreadedState):
 
     def count(self) -> int:
         return int(self.redis.hlen(self.articles_key))
+
+    def claim_store_now(self, identity: str) -> str | None:
+        if self.redis.set(self.store_key, identity, nx=True):
+            return None
+        return _text(self.redis.get(self.store_key) or b"")
 
     # -- near duplicates ---------------------------------------------------------------------------------
 
@@ -225,6 +232,16 @@ def open_redis_state(url: str) -> RedisState:
         if state is None or state._closed:
             state = _OPEN[url] = RedisState(url)
         return state
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit(parts._replace(netloc=user + host))
 
 
 def is_redis_url(url: str) -> bool:

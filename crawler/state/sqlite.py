@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS articles (
     last_modified TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
+CREATE TABLE IF NOT EXISTS state_meta (  -- 'store': the identity of the store the state belongs to
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 -- columns: {", ".join(_COLUMNS)}
 """
 _LOOKUP_CHUNK = 500
@@ -116,6 +120,16 @@ class SQLiteState(ThreadedState):
         if self._near is None:
             self._near = NearDuplicateIndex(self.db)
         return self._near.check_and_add(article_id, text)
+
+    def claim_store_now(self, identity: str) -> str | None:
+        cursor = self.db.execute(
+            "INSERT INTO state_meta (key, value) VALUES ('store', ?) ON CONFLICT (key) DO NOTHING",
+            (identity,),
+        )
+        if cursor.rowcount == 1:
+            return None
+        row = self.db.execute("SELECT value FROM state_meta WHERE key = 'store'").fetchone()
+        return str(row[0])
 
     def count(self) -> int:
         row = self.call(lambda: self.db.execute("SELECT count(*) FROM articles").fetchone())

@@ -38,4 +38,11 @@ def open_store(url: str, *, s3_endpoint: str | None = None) -> ObjectStore:
     )
 
 
-__all__ = ["BadStoreURLError", "LocalStore", "ObjectStore", "StoreError", "open_store"]
+def store_identity(store: ObjectStore) -> str:
+    """The canonical name of the store, as the crawl state records it: `file:///absolute/path`, or
+    `s3://bucket/prefix` (with ` at ENDPOINT` off AWS). Two URLs of one store have one identity."""
+    identity = getattr(store, "identity", None)
+    return identity if isinstance(identity, str) else store.url
+
+
+__all__ = ["BadStoreURLError", "LocalStore", "ObjectStore", "StoreError", "open_store", "store_identity"]

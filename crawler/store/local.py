@@ -1,16 +1,21 @@
-"""The `file://` store: a local folder, objects written atomically (temporary file, fsync, rename)."""
+"""The `file://` store: a local folder, objects written atomically (temporary file, fsync, rename).
+
+Objects and folders are created as any program creates them: mode 0666 and 0777 less the process umask (0644
+and 0755 under the usual 022), so a reader running as another user can read the store.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
 import re
+import secrets
 import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from crawler.durable import fsync_dir, write_durably, write_temp
+from crawler.durable import fsync_dir
 from crawler.liveness import pid_alive
 from crawler.store.base import StoreError
 from crawler.store.layout import check_key
@@ -28,6 +33,11 @@ class LocalStore:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.url = self.root.as_uri()
+
+    @property
+    def identity(self) -> str:
+        """The store's canonical name, which the crawl state records: `file://` and the absolute path."""
+        return self.url
 
     @property
     def staging(self) -> Path:
@@ -71,9 +81,40 @@ class LocalStore:
     def put(self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8") -> None:
         path = self._path(key)
         try:
-            write_durably(path, data, staging=self.staging, prefix=self._temp_prefix())
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._write_temp(data)
+            try:
+                os.replace(tmp, path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            fsync_dir(path.parent)
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+    def _write_temp(self, data: bytes) -> Path:
+        """`data` in a new file of the staging folder, flushed to disk, to be renamed or linked into place.
+
+        Created with mode 0666 for the umask to trim (not `mkstemp`'s 0600, which the rename would keep).
+        """
+        self.staging.mkdir(parents=True, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        while True:
+            tmp = self.staging / f"{self._temp_prefix()}{secrets.token_hex(8)}"
+            try:
+                fd = os.open(tmp, flags, 0o666)
+            except FileExistsError:  # pragma: no cover - 64 random bits
+                continue
+            break
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return tmp
 
     def put_if_absent(
         self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8"
@@ -84,7 +125,7 @@ class LocalStore:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = write_temp(self.staging, data, self._temp_prefix())
+            tmp = self._write_temp(data)
             try:
                 try:
                     os.link(tmp, path)
@@ -113,7 +154,7 @@ class LocalStore:
     @staticmethod
     def _create_exclusive(path: Path, data: bytes) -> bool:
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             return False
         with os.fdopen(fd, "wb") as handle:

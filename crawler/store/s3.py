@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import boto3
 from botocore.config import Config
@@ -68,6 +69,25 @@ def _send_body_at_once(request: Any, **_: Any) -> None:
     `100 Continue` before sending the body would cost every upload a second round trip."""
     if "Expect" in request.headers:
         del request.headers["Expect"]
+
+
+def canonical_endpoint(url: str | None) -> str | None:
+    """`scheme://host[:port][/path]` in lower case without a default port or trailing slash; None for AWS."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    scheme = (parts.scheme or "https").lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host == "amazonaws.com" or host.endswith(".amazonaws.com"):
+        return None
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # not a number: keep it as written
+        return url.strip().rstrip("/").lower()
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, parts.path.rstrip("/"), "", ""))
 
 
 def _error_code(exc: ClientError) -> str:
@@ -119,10 +139,18 @@ class S3Store:
             # addressing (and the shared config file's `s3.addressing_style`) otherwise.
             s3={"addressing_style": "path"} if endpoint_url else None,
         )
+        self.custom_endpoint: str | None = endpoint_url
         session = boto3.session.Session(region_name=region_name)
         self.client: Any = session.client("s3", endpoint_url=endpoint_url, config=config)
         self.client.meta.events.register("before-sign.s3.PutObject", _send_body_at_once)
         self.endpoint: str = self.client.meta.endpoint_url
+
+    @property
+    def identity(self) -> str:
+        """The store's canonical name, which the crawl state records: `s3://bucket/prefix`, and ` at ENDPOINT`
+        for an endpoint other than AWS's (any `*.amazonaws.com` endpoint is AWS: one bucket namespace)."""
+        endpoint = canonical_endpoint(self.custom_endpoint)
+        return f"{self.url} at {endpoint}" if endpoint else self.url
 
     # -- the ObjectStore protocol --------------------------------------------------------------------
 
