@@ -410,7 +410,7 @@ def _round(url: str, sites: tuple[str, ...]) -> dict[str, Any]:
     deadline = time.monotonic() + 180
     while len(runs) < len(ids) and time.monotonic() < deadline:
         for site, run_id in ids.items():
-            run = http_json("GET", f"{url}/runs/{run_id}?log_lines=30")
+            run = http_json("GET", f"{url}/runs/{run_id}?log_lines=30", TOKEN)
             if run["state"] not in ("queued", "running"):
                 runs[site] = run
         time.sleep(0.2)

@@ -66,13 +66,17 @@ def on_term(signum, frame):
 
 signal.signal(signal.SIGTERM, signal.SIG_IGN if plan.get("ignore_term") else on_term)
 print(f"fake crawl of {site} started; token in env: {'CRAWLER_API_TOKEN' in os.environ}", flush=True)
+print(f"settings module: {os.environ.get('SCRAPY_SETTINGS_MODULE')}", flush=True)
+for line in plan.get("print", []):
+    print(line, flush=True)
 deadline = time.monotonic() + float(plan.get("seconds", 0.2))
 while time.monotonic() < deadline and not stopping:
     time.sleep(0.02)
-totals = {"pages_fetched": 5, "articles_written": plan.get("articles", 3), "rejects": 1,
+totals = {"pages_fetched": plan.get("pages", 5), "articles_written": plan.get("articles", 3), "rejects": 1,
           "errors": plan.get("errors", 0)}
 if stopping or plan.get("exit", 0) == 0:
-    site_stats = {**totals, "finish_reason": "shutdown" if stopping else "finished"}
+    site_stats = {**totals, "finish_reason": "shutdown" if stopping else "finished",
+                  "errors_by_class": plan.get("errors_by_class", {})}
     stats_path.write_text(json.dumps({"run_id": "fake", "totals": totals, "sites": {site: site_stats}}))
 print("fake crawl finished" + (" (stopped by SIGTERM)" if stopping else ""), flush=True)
 sys.exit(0 if stopping else int(plan.get("exit", 0)))
@@ -200,7 +204,7 @@ class ServiceProcess:
     ) -> Any:
         deadline = time.monotonic() + timeout
         while True:
-            run = http("GET", f"{self.url}/runs/{run_id}").json()
+            run = http("GET", f"{self.url}/runs/{run_id}", token=TOKEN).json()
             if run["state"] in until or time.monotonic() > deadline:
                 return run
             time.sleep(0.05)
@@ -764,7 +768,7 @@ def test_a_crawl_of_the_replica_triggered_through_the_api_writes_articles(tmp_pa
 try:
     import schemathesis
 except ImportError:  # a dev dependency; without it only this test is skipped, not the module
-    schemathesis = None
+    schemathesis = None  # type: ignore[assignment]
 
 
 def _openapi_document() -> dict[str, Any]:

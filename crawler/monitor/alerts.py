@@ -1,6 +1,6 @@
 """Findings grouped into alerts: one layout-drift alert per site (all its drifting fields inside, the most
 important one naming it), likewise one wrong-declaration alert per site, and one alert per other failing check
-(and field).
+(and field); `site_unreachable` is one such check, one per site, its details naming the error classes.
 
 An alert is identified by its key; while an alert with that key is open, later runs that find the same only
 update it (no new log warning, no new webhook), and a run that judges the check and finds nothing resolves it.
@@ -36,13 +36,16 @@ class AlertDraft:
         """What the alert record and the webhook carry beyond the names: per field, before, after, samples."""
         first = self.findings[0]
         samples = list(dict.fromkeys(url for f in self.findings for url in f.samples))[:5]
-        return {
+        details: dict[str, Any] = {
             "before": first.before,
             "after": first.after,
             "threshold": first.threshold,
             "sample_urls": samples,
             "fields": [f.to_json() for f in self.findings],
         }
+        if first.error_classes:
+            details["error_classes"] = dict(first.error_classes)
+        return details
 
 
 def alert_key(site: str, name: str, field: str | None = None, kind: str = DRIFT) -> str:

@@ -5,7 +5,10 @@ fill falls to the generic layer on more than `fallback_max` of the items, or a f
 than `coverage_drop` below its trailing median. The other checks (kind `check`): too few items against the
 trailing median, a coverage below its floor, rejects, errors, HTTP statuses, run duration. A wrong declaration
 (kind `declaration`): a field whose declared selector missed or was overruled (`Article.declared`) on more
-than `declared_max` of the items, though the other layers may still have filled it right.
+than `declared_max` of the items, though the other layers may still have filled it right. An unreachable site
+(kind `check`, name `site_unreachable`): a run that fetched no page, or whose failed requests pass
+`unreachable_share`; such a run ends `failed`, and it judges nothing else (no articles say nothing about the
+selectors), while any run that reached the site resolves the alert.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from crawler.monitor.thresholds import Thresholds
 DRIFT, CHECK, DECLARATION = "drift", "check", "declaration"
 LAYOUT_DRIFT = "layout_drift"
 DECLARATION_WRONG = "declaration"
+SITE_UNREACHABLE = "site_unreachable"
 
 DECLARED_ORDER = ("body_text", "title", "published_at", "published_raw", "lead", "authors", "section", "tags")
 """Declared fields in order of importance: the first wrong one names a declaration alert."""
@@ -39,6 +43,7 @@ class Finding:
     after: float | None = None
     threshold: float | None = None
     samples: list[str] = dataclass_field(default_factory=list)
+    error_classes: dict[str, int] = dataclass_field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,10 +79,37 @@ def _median(values: Sequence[float | None]) -> float | None:
     return float(median(present)) if present else None
 
 
+def _classes(counts: dict[str, int]) -> str:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ", ".join(f"{name} {n}" for name, n in ranked) or "no error recorded"
+
+
+def unreachable(metrics: RunMetrics, t: Thresholds) -> Finding | None:
+    """The run's `site_unreachable` finding: no page fetched, or failed requests beyond `unreachable_share`."""
+    failures = metrics.request_failures
+    share = metrics.request_error_share
+    if metrics.pages and share <= t.unreachable_share:
+        return None
+    what = "no page fetched" if not metrics.pages else f"{_pct(share)} of requests failed"
+    return Finding(
+        CHECK,
+        SITE_UNREACHABLE,
+        f"site unreachable: {what} ({metrics.pages} pages, {sum(failures.values())} failed requests: "
+        f"{_classes(failures)})",
+        after=share if metrics.pages else 1.0,
+        threshold=t.unreachable_share,
+        error_classes=dict(failures),
+    )
+
+
 def evaluate(metrics: RunMetrics, baseline: Sequence[RunMetrics], t: Thresholds) -> Evaluation:
-    """Every check on one site's run; `baseline` is the site's trailing healthy runs, newest first."""
+    """Every check on one site's run; `baseline` is the site's trailing healthy runs, newest first. An
+    unreachable run is judged on that alone."""
+    down = unreachable(metrics, t)
+    if down is not None:
+        return Evaluation([down], frozenset({SITE_UNREACHABLE}))
     findings: list[Finding] = []
-    judged: set[str] = {"reject_ratio", "error_ratio", "bad_status_ratio"}
+    judged: set[str] = {"reject_ratio", "error_ratio", "bad_status_ratio", SITE_UNREACHABLE}
     base = [m for m in baseline[: t.trailing_runs] if m.items >= t.min_items]
     has_base = len(base) >= t.min_baseline_runs
     enough = metrics.items >= t.min_items
@@ -246,8 +278,10 @@ __all__ = [
     "DECLARATION_WRONG",
     "DRIFT",
     "LAYOUT_DRIFT",
+    "SITE_UNREACHABLE",
     "Evaluation",
     "Finding",
     "declared_wrong",
     "evaluate",
+    "unreachable",
 ]

@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from crawler.monitor.alerts import EVENT_OPENED, EVENT_RESOLVED, drafts
-from crawler.monitor.checks import LAYOUT_DRIFT, evaluate
+from crawler.monitor.checks import LAYOUT_DRIFT, SITE_UNREACHABLE, Evaluation, evaluate, unreachable
 from crawler.monitor.metrics import RunMetrics
 from crawler.monitor.thresholds import MonitorConfig
 from crawler.monitor.webhook import WebhookSender
-from crawler.service.history import ALERT_OPEN, SUCCEEDED, Alert, Run, RunHistory, utcnow
+from crawler.service.history import ALERT_OPEN, FAILED, SUCCEEDED, Alert, Run, RunHistory, utcnow
 
 log = logging.getLogger("crawler.monitor")
 
@@ -54,20 +54,33 @@ class Monitor:
             self.sender.close()
 
     def after_run(self, run: Run) -> Outcome | None:
-        """Judge a finished run; None where there is nothing to judge (not succeeded, or stats without the
-        monitors' figures, as from a crawl command of its own)."""
-        if run.state != SUCCEEDED or not run.stats:
+        """Judge a finished run; None where there is nothing to judge (cancelled, no stats of the site, or a
+        failure other than an unreachable site). A succeeded run without the monitors' figures (a crawl
+        command of its own) is judged on reachability only."""
+        if run.state not in (SUCCEEDED, FAILED) or not run.stats:
             return None
         site_stats = (run.stats.get("sites") or {}).get(run.site)
-        if not isinstance(site_stats, dict) or "monitor" not in site_stats:
+        if not isinstance(site_stats, dict):
             return None
         metrics = RunMetrics.from_site_stats(site_stats)
         thresholds = self.config.for_site(run.site)
-        baseline = [
-            RunMetrics.from_json(result.metrics)
-            for result in self.history.baseline(run.site, run.id, thresholds.trailing_runs)
-        ]
-        evaluation = evaluate(metrics, baseline, thresholds)
+        down = unreachable(metrics, thresholds) if "pages_fetched" in site_stats else None
+        if down is not None:
+            evaluation = Evaluation([down], frozenset({SITE_UNREACHABLE}))
+        elif run.state != SUCCEEDED:
+            return None
+        elif "monitor" not in site_stats:
+            if "pages_fetched" not in site_stats:
+                return None
+            evaluation = Evaluation([], frozenset({SITE_UNREACHABLE}))
+            if not self.history.alerts(state=ALERT_OPEN, site=run.site, limit=1):
+                return None  # nothing to judge, nothing to resolve
+        else:
+            baseline = [
+                RunMetrics.from_json(result.metrics)
+                for result in self.history.baseline(run.site, run.id, thresholds.trailing_runs)
+            ]
+            evaluation = evaluate(metrics, baseline, thresholds)
         findings = [f.to_json() for f in evaluation.findings]
         now = self.now()
         outcome = Outcome(metrics, findings)
@@ -94,7 +107,7 @@ class Monitor:
             run.id,
             run.site,
             judged=LAYOUT_DRIFT in evaluation.judged,
-            healthy=not evaluation.drift,
+            healthy=not evaluation.drift and down is None,
             metrics=metrics.to_json(),
             findings=findings,
             now=now,

@@ -36,6 +36,12 @@ at least one image."""
 
 GOOD_STATUS = frozenset({200, 301, 302, 304})
 
+NOT_REACHABILITY = frozenset(
+    {"robots", "offsite", "private_target", "redirect_offsite", "redirect_private", "ignored", "not_html"}
+)
+"""Error classes that are our own refusals, not the portal failing to answer (with `callback_*` and
+`pipeline_*`, failures of extraction)."""
+
 
 def declared_wrong(outcome: str) -> bool:
     """A declared selector that found nothing, or a value another candidate beat."""
@@ -102,6 +108,27 @@ class RunMetrics:
     """Per declared field: items by what became of its declared selector (agreed, missed, overruled)."""
     declaration_mismatch: int = 0
     """Items whose declared body lost to another candidate (the generic body)."""
+    errors_by_class: dict[str, int] = field(default_factory=dict)
+    """Failed requests by class (`crawler/errors/<class>`: dns, timeout, http_503, ...)."""
+
+    @property
+    def request_failures(self) -> dict[str, int]:
+        """The error classes that say the portal did not answer (or answered with an error status)."""
+        if not self.errors_by_class:
+            return {"error": self.errors} if self.errors else {}
+        return {
+            name: n
+            for name, n in self.errors_by_class.items()
+            if n and name not in NOT_REACHABILITY and not name.startswith(("callback_", "pipeline_"))
+        }
+
+    @property
+    def request_error_share(self) -> float:
+        """Failed requests over requests made: an `http_*` failure is also a response (counted in `pages`),
+        any other one is a request that got none."""
+        failures = self.request_failures
+        unanswered = sum(n for name, n in failures.items() if not name.startswith("http_"))
+        return _share(sum(failures.values()), self.pages + unanswered)
 
     def declared_wrong_share(self, name: str) -> float:
         """The share of the run's items on which field `name`'s declared selector missed or was overruled."""
@@ -146,6 +173,7 @@ class RunMetrics:
             status={str(k): int(v) for k, v in (mon.get("status") or {}).items()},
             declared={name: dict(counts) for name, counts in (mon.get("declared") or {}).items()},
             declaration_mismatch=int(mon.get("declaration_mismatch") or 0),
+            errors_by_class={str(k): int(v) for k, v in (site.get("errors_by_class") or {}).items()},
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -154,6 +182,7 @@ class RunMetrics:
             reject_ratio=self.reject_ratio,
             error_ratio=self.error_ratio,
             bad_status_ratio=self.bad_status_ratio,
+            request_error_share=self.request_error_share,
         )
         return data
 

@@ -6,6 +6,7 @@ webhook = "https://hooks.example.org/crawler"   # alert events are POSTed here a
 fallback_max = 0.3          # drift: more than 30 % of a run's items had a field filled by the generic layer
 coverage_drop = 0.3         # drift: a field's coverage fell by more than 30 points against the trailing median
 declared_max = 0.5          # declaration: a declared field missed or overruled on more than half of the items
+unreachable_share = 0.5     # more than half of a run's requests failed (or no page): failed, site_unreachable
 
 [monitor.min_coverage]      # absolute floors per field (0 switches one off)
 title = 0.95
@@ -51,6 +52,9 @@ class Thresholds:
     max_reject_ratio: float = 0.2
     max_error_ratio: float = 0.1
     max_bad_status_ratio: float = 0.2
+    unreachable_share: float = 0.5
+    """A run whose failed requests (DNS, connection, timeout, error status) pass this share of its requests,
+    or that fetched no page at all, ends `failed` and raises `site_unreachable`."""
     duration_factor: float = 3.0
     """A run taking longer than this many times the trailing median raises an alert ..."""
     min_duration_seconds: float = 300.0

@@ -2,7 +2,8 @@
 
 The run supervisor only queues an event; a slow or dead receiver never holds up the runs. Each event is tried
 a few times with a growing pause; one that still fails is logged with the receiver's answer and dropped (the
-alert itself stays in the run history and on the status page).
+alert itself stays in the run history and on the status page). Logs name the receiver's host only: the
+webhook URL's path or query is often its secret.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import time
 import urllib.error
 import urllib.request
 from typing import Any
+
+from crawler.service.redact import scrub, url_host
 
 log = logging.getLogger("crawler.monitor.webhook")
 
@@ -39,10 +42,11 @@ def post_json(url: str, payload: dict[str, Any], timeout: float) -> int:
 
 
 class WebhookSender:
-    """A queue of events and one daemon thread posting them in order."""
+    """A queue of events and one daemon thread posting them in order; `repr` shows the host only."""
 
     def __init__(self, url: str, *, timeout: float = 10.0, attempts: int = 3, pause: float = 1.0) -> None:
         self.url = url
+        self.host = url_host(url)
         self.timeout = timeout
         self.attempts = attempts
         self.pause = pause
@@ -51,6 +55,9 @@ class WebhookSender:
         self._queue: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name="alert-webhook", daemon=True)
         self._thread.start()
+
+    def __repr__(self) -> str:
+        return f"WebhookSender({self.host})"
 
     def send(self, payload: dict[str, Any]) -> None:
         self._queue.put(payload)
@@ -74,8 +81,8 @@ class WebhookSender:
                 time.sleep(self.pause * 2 ** (attempt - 1))
             try:
                 status = post_json(self.url, payload, self.timeout)
-            except OSError as exc:
-                problem = str(exc)
+            except (OSError, ValueError) as exc:  # ValueError: http.client's InvalidURL and the like
+                problem = scrub(str(exc).replace(self.url, self.host))
                 continue
             if 200 <= status < 300:
                 self.sent += 1
@@ -86,7 +93,7 @@ class WebhookSender:
         self.failed += 1
         log.error(
             "webhook %s: %s of alert %s not delivered: %s",
-            self.url,
+            self.host,
             payload.get("event"),
             payload.get("alert", {}).get("id"),
             problem,

@@ -1,12 +1,17 @@
 """The HTTP API (FastAPI): sites, runs, recrawl and cancel, health and metrics, with its OpenAPI document.
 
 Reads are open (Prometheus scrapes `/metrics`, probes hit `/healthz`); every mutating endpoint needs
-`Authorization: Bearer <CRAWLER_API_TOKEN>`. The token is compared in constant time and never echoed.
+`Authorization: Bearer <CRAWLER_API_TOKEN>`, and so do the log lines of `GET /runs/{id}` (they show command
+lines, paths and whatever the crawl logged). The token is compared in constant time and never echoed; a client
+past 10 failed attempts a minute gets 429 with `Retry-After`. Without auth (`--insecure-no-auth`) only the
+bind address's own `Host` names are answered, and a mutation from another origin (a foreign `Origin`, or
+`Sec-Fetch-Site` other than same-origin) is refused with 403: no web page the operator visits can queue crawls.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from importlib import metadata
@@ -21,14 +26,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from crawler.service.app import Service
+from crawler.service.auth import FailureLimiter
 from crawler.service.history import STATES, Alert, BadTransitionError, Run, RunHistory, SiteBusyError
 from crawler.service.metrics import CONTENT_TYPE, render
+from crawler.service.redact import scrub_json
 from crawler.service.runs import RunNotFoundError, ServiceStoppingError, tail_lines
 from crawler.service.scheduler import SiteSchedule
-from crawler.service.status import render_status
+from crawler.service.status import STATUS_HEADERS, render_status
 from crawler.sites import Site, all_sites
 
 MAX_ID = 2**63 - 1
+MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SAME_ORIGIN_FETCH = frozenset({"same-origin", "none"})
+LOOPBACK_NAMES = {
+    "127.0.0.1": ("127.0.0.1", "localhost"),
+    "localhost": ("127.0.0.1", "localhost"),
+    "::1": ("[::1]",),
+}
+log = logging.getLogger("crawler.service.api")
 # Declares the scheme in the OpenAPI document; the check itself is TokenAuth's (annotations below are read
 # from module globals, hence here and not inside create_app).
 bearer = HTTPBearer(auto_error=False, description="CRAWLER_API_TOKEN")
@@ -88,12 +103,12 @@ class AlertOut(BaseModel):
     )
     site: str
     kind: Literal["drift", "declaration", "check"]
-    name: str = Field(description="layout_drift, declaration, or the failing check")
+    name: str = Field(description="layout_drift, declaration, or the failing check (site_unreachable, ...)")
     field: str | None
     state: Literal["open", "resolved"]
     message: str
     details: dict[str, Any] = Field(
-        description="before, after, threshold, sample_urls, and per-field findings"
+        description="before, after, threshold, sample_urls, per-field findings; error_classes (site_unreachable)"
     )
     opened_at: datetime
     opened_run: int | None
@@ -120,11 +135,18 @@ class RunMonitor(BaseModel):
 
 class RunDetail(RunOut):
     stats: dict[str, Any] | None = Field(description="the crawl's stats.json (totals and per-site counters)")
-    log_tail: list[str] = Field(description="the last lines of the crawl's log")
+    log_tail: list[str] = Field(
+        description="the last lines of the crawl's log, credentials scrubbed; only with the token"
+    )
+    log_hidden: bool = Field(
+        False, description="true where the log lines were left out for want of the token"
+    )
     monitor: RunMonitor | None = Field(None, description="what the monitors made of the run")
 
     @classmethod
-    def detail(cls, run: Run, log_lines: int, history: RunHistory | None = None) -> RunDetail:
+    def detail(
+        cls, run: Run, log_lines: int, history: RunHistory | None = None, *, show_log: bool = True
+    ) -> RunDetail:
         base = RunOut.of(run).model_dump()
         monitor = None
         result = history.monitor_result(run.id) if history is not None else None
@@ -139,7 +161,13 @@ class RunDetail(RunOut):
                 still_open=[AlertOut.of(a) for a in alerts if run.id not in (a.opened_run, a.resolved_run)],
                 resolved=[AlertOut.of(a) for a in alerts if a.resolved_run == run.id],
             )
-        return cls(**base, stats=run.stats, log_tail=tail_lines(run.log_path, log_lines), monitor=monitor)
+        return cls(
+            **base,
+            stats=scrub_json(run.stats),
+            log_tail=tail_lines(run.log_path, log_lines) if show_log else [],
+            log_hidden=not show_log and log_lines > 0,
+            monitor=monitor,
+        )
 
 
 class SiteOut(BaseModel):
@@ -180,7 +208,17 @@ def _version() -> str:
 # -- the app ---------------------------------------------------------------------------------------------
 
 
-def create_app(service: Service) -> FastAPI:
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """The `Host` values that name the bind address: its host (and loopback's other name) with the port."""
+    names = LOOPBACK_NAMES.get(host.lower(), (f"[{host}]" if ":" in host else host.lower(),))
+    return frozenset(f"{name}:{port}" for name in names) | (frozenset(names) if port == 80 else frozenset())
+
+
+def create_app(service: Service, *, bind: tuple[str, int] | None = None) -> FastAPI:
+    """The app; `bind` (host, port) is what the server listens on, the only `Host` answered without auth."""
+    hosts = allowed_hosts(*bind) if bind is not None else None
+    limiter = FailureLimiter()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.start()
@@ -195,7 +233,23 @@ def create_app(service: Service) -> FastAPI:
         description="Nightly crawls of Vietnam's provincial news portals, recrawls on demand, run history.",
         lifespan=lifespan,
     )
-    unauthorized: dict[int | str, dict[str, Any]] = {401: {"model": Problem, "description": "no valid token"}}
+    unauthorized: dict[int | str, dict[str, Any]] = {
+        401: {"model": Problem, "description": "no valid token"},
+        403: {"model": Problem, "description": "without auth: a request from another origin"},
+        429: {"model": Problem, "description": "too many failed attempts; `Retry-After` says when to retry"},
+    }
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """Without auth: answer only the bind address's Host names, and no mutation from another origin."""
+        if not service.auth.enabled:
+            refusal = _refusal(request, hosts)
+            if refusal is not None:
+                log.warning("refused %s %s: %s", request.method, request.url.path, refusal)
+                return JSONResponse({"detail": refusal}, status_code=status.HTTP_403_FORBIDDEN)
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -209,15 +263,40 @@ def create_app(service: Service) -> FastAPI:
         headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(allowed))}
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
-    def require_token(
-        request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-    ) -> None:
-        if not service.auth.accepts(request.headers.get("authorization")):
+    def has_token(request: Request, *, required: bool) -> bool:
+        """Whether the request carries the token (True where auth is off). A wrong token counts as a failed
+        attempt of its client, and a client past the limit gets 429 whatever it sends."""
+        if not service.auth.enabled:
+            return True
+        authorization = request.headers.get("authorization")
+        if not required and not authorization:
+            return False
+        client = request.client.host if request.client else "?"
+        wait = limiter.retry_after(client)
+        if wait is not None:
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                detail=f"too many failed token attempts: try again in {wait} s",
+                headers={"Retry-After": str(wait)},
+            )
+        if service.auth.accepts(authorization):
+            return True
+        if authorization:  # a guess (a request without any credential guesses nothing)
+            limiter.failed(client)
+        if limiter.retry_after(client) is not None:
+            log.warning("client %s: %d failed token attempts within a minute", client, limiter.limit)
+        if required or authorization:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
                 detail="a valid bearer token is required (Authorization: Bearer <CRAWLER_API_TOKEN>)",
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        return False
+
+    def require_token(
+        request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> None:
+        has_token(request, required=True)
 
     def site_or_404(key: str) -> Site:
         site = all_sites().get(key)
@@ -325,13 +404,25 @@ def create_app(service: Service) -> FastAPI:
             for run in service.history.recent(site=site, state=state, limit=limit, before=before)
         ]
 
-    @app.get("/runs/{run_id}", response_model=RunDetail, responses={404: {"model": Problem}}, tags=["runs"])
+    @app.get(
+        "/runs/{run_id}",
+        response_model=RunDetail,
+        responses={
+            401: {"model": Problem, "description": "a token was sent, and it is wrong"},
+            404: {"model": Problem},
+            429: unauthorized[429],
+        },
+        tags=["runs"],
+        openapi_extra={"security": [{}, {"HTTPBearer": []}]},  # the token is optional: it adds the log
+    )
     def get_run(
+        request: Request,
         run_id: Annotated[int, Path(ge=1, le=MAX_ID)],
         log_lines: Annotated[int, Query(ge=0, le=2000)] = 50,
     ) -> RunDetail:
-        """One run: its state, its stats and the last lines of its log."""
-        return RunDetail.detail(run_or_404(run_id), log_lines, service.history)
+        """One run: its state, its stats and, with the token, the last lines of its log."""
+        show_log = has_token(request, required=False)
+        return RunDetail.detail(run_or_404(run_id), log_lines, service.history, show_log=show_log)
 
     @app.get("/alerts", response_model=list[AlertOut], tags=["alerts"])
     def list_alerts(
@@ -346,7 +437,7 @@ def create_app(service: Service) -> FastAPI:
     def status_page() -> HTMLResponse:
         """The status page: every site, its last run, coverage and open alerts; the recent runs."""
         html = render_status(service.history, all_sites().values(), service.clock.now())
-        return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+        return HTMLResponse(html, headers=STATUS_HEADERS)
 
     @app.delete(
         "/runs/{run_id}",
@@ -380,3 +471,19 @@ def create_app(service: Service) -> FastAPI:
         return Response(render(service.registry), media_type=CONTENT_TYPE)
 
     return app
+
+
+def _refusal(request: Request, hosts: frozenset[str] | None) -> str | None:
+    """Why a request to the service without auth is refused (None: it is not)."""
+    host = (request.headers.get("host") or "").lower()
+    if hosts is not None and host not in hosts:
+        return "unknown Host: without auth the service answers only to its own address"
+    if request.method not in MUTATING:
+        return None
+    origin = request.headers.get("origin")
+    if origin is not None and (hosts is None or origin.lower() not in {f"http://{h}" for h in hosts}):
+        return "cross-origin request refused: without auth only the service's own origin may change things"
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None and fetch_site.lower() not in SAME_ORIGIN_FETCH:
+        return "cross-site request refused: without auth only the service's own origin may change things"
+    return None

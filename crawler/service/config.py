@@ -239,12 +239,24 @@ def validate(config: ServiceConfig) -> None:
 
 
 def read_token(environ: dict[str, str] | None = None) -> str | None:
-    """The API token from the environment (or the file it names); None where none is configured."""
+    """The API token from the environment (or the file it names), trimmed of whitespace like the file; None
+    where none is configured."""
     env = os.environ if environ is None else environ
-    token = env.get(TOKEN_ENV, "")
+    token = env.get(TOKEN_ENV, "").strip()
     if not token and env.get(TOKEN_FILE_ENV):
         try:
             token = Path(env[TOKEN_FILE_ENV]).read_text(encoding="utf-8").strip()
         except OSError as exc:
             raise ConfigError(f"cannot read {TOKEN_FILE_ENV}: {exc.strerror}") from None
     return token or None
+
+
+def check_token(token: str | None) -> None:
+    """ConfigError where the token is too short to resist guessing (the service refuses to start with it)."""
+    from crawler.service.auth import MIN_TOKEN_LENGTH
+
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        raise ConfigError(
+            f"{TOKEN_ENV} is {len(token)} characters long: use at least {MIN_TOKEN_LENGTH}, e.g. "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+        )

@@ -4,6 +4,12 @@ A crashing crawl cannot take the service down; one run per site at a time (enfor
 index); at most `max_concurrent_runs` children at once, the rest wait queued in FIFO order. Each child runs in
 its own session with its output in `<run dir>/crawl.log` and its counters in `<run dir>/stats.json`. Cancel is
 SIGTERM (Scrapy then closes the spider gracefully, finish_reason `shutdown`) and SIGKILL after the grace.
+
+The child's output reaches its log through a pipe, line by line, with credentials scrubbed (`redact.scrub`):
+botocore at DEBUG writes key ids and security tokens, and the log is served by `GET /runs/{id}`. The crawl
+runs with Scrapy's remote-control server and telnet console off (`crawl_settings`). A run that fetched
+nothing, or whose requests failed beyond `unreachable_share`, ends `failed` (the monitors then raise
+`site_unreachable`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from crawler.liveness import pid_alive
+from crawler.monitor.checks import unreachable
+from crawler.monitor.metrics import RunMetrics
 from crawler.service.config import TOKEN_ENV, TOKEN_FILE_ENV, ServiceConfig
 from crawler.service.history import (
     CANCELLED,
@@ -36,10 +44,15 @@ from crawler.service.history import (
     RunHistory,
     utcnow,
 )
+from crawler.service.redact import scrub, scrub_json
 
 log = logging.getLogger("crawler.service.runs")
 
 CANCELLED_BY_OPERATOR = "cancelled by an operator"
+CRAWL_SETTINGS = "crawler.service.crawl_settings"
+SETTINGS_ENV = "SCRAPY_SETTINGS_MODULE"
+PROJECT_SETTINGS = "crawler.settings"
+PUMP_GRACE = 5.0  # seconds to wait for the last lines of a finished crawl's output
 STOPPED_BY_SHUTDOWN = "stopped by the service shutting down"
 
 
@@ -58,6 +71,7 @@ class _Child:
     proc: subprocess.Popen[bytes]
     log_file: IO[bytes]
     stats_path: Path
+    pump: threading.Thread
     started: float
     term_sent_at: float | None = None
     kill_sent: bool = False
@@ -218,15 +232,17 @@ class RunManager:
         log_file = (run_dir / "crawl.log").open("ab")
         header = f"# run {run.id} of {run.site} ({run.trigger}), started {run.started_at}\n"
         header += f"# $ {shlex.join(argv)}\n"
-        log_file.write(header.encode())
+        log_file.write(scrub(header).encode())
         log_file.flush()
         env = {k: v for k, v in self.environ.items() if k not in (TOKEN_ENV, TOKEN_FILE_ENV)}
         env["PYTHONUNBUFFERED"] = "1"
+        if env.get(SETTINGS_ENV, PROJECT_SETTINGS) == PROJECT_SETTINGS:
+            env[SETTINGS_ENV] = CRAWL_SETTINGS  # the project's settings, remote control and telnet off
         try:
             proc = subprocess.Popen(
                 argv,
                 stdin=subprocess.DEVNULL,
-                stdout=log_file,
+                stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 env=env,
                 start_new_session=True,
@@ -240,8 +256,10 @@ class RunManager:
             )
             log.error("run %d of %s could not start: %s", run.id, run.site, exc)
             return
+        pump = threading.Thread(target=_pump, args=(proc, log_file), name=f"run-{run.id}-log", daemon=True)
+        pump.start()
         self.history.update(run.id, pid=proc.pid)
-        self._children[run.id] = _Child(run.id, run.site, proc, log_file, stats_path, time.monotonic())
+        self._children[run.id] = _Child(run.id, run.site, proc, log_file, stats_path, pump, time.monotonic())
         log.info("run %d of %s started (pid %d)", run.id, run.site, proc.pid)
 
     def _terminate(self, child: _Child, reason: str) -> None:
@@ -264,6 +282,9 @@ class RunManager:
         code = child.proc.returncode
         duration = time.monotonic() - child.started
         stats = _read_stats(child.stats_path)
+        child.pump.join(
+            PUMP_GRACE
+        )  # the last lines first (a helper still holding the pipe is not waited for)
         ended = f"# exit code {code} after {duration:.1f} s\n"
         child.log_file.write(ended.encode())
         child.log_file.close()
@@ -273,6 +294,15 @@ class RunManager:
             state, error = CANCELLED, child.reason or CANCELLED_BY_OPERATOR
         elif code == 0 and stats is not None:
             state, error = SUCCEEDED, None
+            site_stats = (stats.get("sites") or {}).get(child.site)
+            counts = site_stats if isinstance(site_stats, dict) else totals
+            finding = (
+                unreachable(RunMetrics.from_site_stats(counts), self.config.monitor.for_site(child.site))
+                if "pages_fetched" in counts
+                else None
+            )
+            if finding is not None:
+                state, error = FAILED, finding.message
         elif code == 0:
             state, error = FAILED, "the crawl exited without writing its stats"
         elif code < 0:
@@ -285,7 +315,7 @@ class RunManager:
             finished_at=self.now(),
             exit_code=code,
             error=error,
-            stats=stats,
+            stats=scrub_json(stats),
             duration_seconds=round(duration, 3),
             pages=_int(totals.get("pages_fetched")),
             articles=_int(totals.get("articles_written")),
@@ -305,8 +335,21 @@ class RunManager:
         return run
 
 
+def _pump(proc: subprocess.Popen[bytes], log_file: IO[bytes]) -> None:
+    """Copy the child's output to its log, line by line, credentials scrubbed; until the pipe closes."""
+    assert proc.stdout is not None
+    with proc.stdout:
+        for raw in proc.stdout:
+            try:
+                log_file.write(scrub(raw.decode("utf-8", errors="replace")).encode("utf-8"))
+                log_file.flush()
+            except (OSError, ValueError):  # the log closed under us (a helper outlived the crawl)
+                return
+
+
 def tail_lines(path: Path | None, count: int, max_bytes: int = 256 * 1024) -> list[str]:
-    """The last `count` lines of a log (reading at most `max_bytes` from its end)."""
+    """The last `count` lines of a log (reading at most `max_bytes` from its end), scrubbed again: a log
+    written before scrubbing existed, or by another program, shows no credentials either."""
     if path is None or count <= 0:
         return []
     try:
@@ -320,7 +363,7 @@ def tail_lines(path: Path | None, count: int, max_bytes: int = 256 * 1024) -> li
     lines = data.decode("utf-8", errors="replace").splitlines()
     if size > max_bytes and lines:
         lines = lines[1:]  # the first one is probably cut
-    return lines[-count:]
+    return [scrub(line) for line in lines[-count:]]
 
 
 def _read_stats(path: Path) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ from crawler.service.api import create_app
 from crawler.service.app import Service
 from crawler.service.auth import TokenAuth
 from crawler.service.config import ServiceConfig
+from crawler.service.redact import scrub_logging
 
 CONNECTION_GRACE = 5  # seconds uvicorn waits for open requests on shutdown, before the crawls are stopped
 
@@ -34,10 +35,11 @@ class Server(uvicorn.Server):
 
 def run_server(config: ServiceConfig, token: str | None, *, host: str, port: int, schedule: bool) -> int:
     """Serve until SIGTERM or SIGINT; 0 after a clean shutdown, 1 if the server could not start."""
+    scrub_logging()  # the service's own log lines (access log included) show no credentials either
     service = Service(config, TokenAuth(token), schedule_enabled=schedule)
     server = Server(
         uvicorn.Config(
-            create_app(service),
+            create_app(service, bind=(host, port)),
             host=host,
             port=port,
             log_config=None,

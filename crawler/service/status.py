@@ -2,14 +2,21 @@
 
 Every registered site with its last run, articles, coverage and open alerts; the open alerts with their
 figures and sample URLs; the recent runs with their state. Built from the run history only.
+
+Sample URLs come from hostile pages: only http(s) ones become links (a `javascript:` URL is shown as text),
+and the page is served with a Content-Security-Policy that allows no script and only its own style block.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from html import escape
+from urllib.parse import urlsplit
 
+from crawler.monitor.checks import SITE_UNREACHABLE
 from crawler.monitor.metrics import COVERAGE_FIELDS
 from crawler.service.history import ALERT_OPEN, Alert, MonitorResult, Run, RunHistory
 from crawler.sites import Site
@@ -35,6 +42,18 @@ th { background: #f3f5f7; font-weight: 600; } td.num { text-align: right; font-v
 .low { color: #b3261e; font-weight: 600; } .alert { color: #b3261e; } .ok { color: #2d6a3e; }
 section.alerts li { margin-bottom: .5rem; } code, .url { font-size: .85em; word-break: break-all; }
 """
+STYLE_HASH = base64.b64encode(hashlib.sha256(STYLE.encode("utf-8")).digest()).decode("ascii")
+CSP = (
+    f"default-src 'none'; style-src 'sha256-{STYLE_HASH}'; img-src 'none'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+STATUS_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+"""What the status page is served with: no script, no image, nothing loaded but its own style block."""
 
 
 def _e(value: object) -> str:
@@ -47,6 +66,25 @@ def _when(value: datetime | None) -> str:
 
 def _pct(share: object) -> str:
     return f"{float(share) * 100:.0f}%" if isinstance(share, int | float) else "n/a"
+
+
+def _link(url: object) -> str:
+    """An http(s) URL as a link; anything else (`javascript:`, `data:`) as text."""
+    text = str(url)
+    try:
+        scheme = urlsplit(text.strip()).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme in ("http", "https") and not any(c in text for c in "\n\r\t"):
+        return f'<a href="{_e(text)}">{_e(text)}</a>'
+    return _e(text)
+
+
+def _classes(counts: object) -> str:
+    if not isinstance(counts, dict) or not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]) if isinstance(kv[1], int) else (0, kv[0]))
+    return ", ".join(f"{name} {n}" for name, n in ranked)
 
 
 def _state(run: Run | None) -> str:
@@ -84,8 +122,10 @@ def _fallback_cell(result: MonitorResult | None) -> str:
 def _alert_line(alert: Alert) -> str:
     details = alert.details
     samples = details.get("sample_urls") or []
-    sample_html = "".join(f'<li class="url"><a href="{_e(u)}">{_e(u)}</a></li>' for u in samples)
+    sample_html = "".join(f'<li class="url">{_link(u)}</li>' for u in samples)
     figures = f"before {_pct(details.get('before'))}, after {_pct(details.get('after'))}"
+    if alert.name == SITE_UNREACHABLE:
+        figures = f"failed requests {_pct(details.get('after'))}: {_classes(details.get('error_classes'))}"
     return (
         f'<li class="alert" id="alert-{alert.id}"><strong>{_e(alert.site)}</strong> · {_e(alert.kind)} · '
         f"field <code>{_e(alert.field or '–')}</code> · {_e(figures)}<br>{_e(alert.message)}"
@@ -137,13 +177,15 @@ generated {_when(now)} · <a href="/runs">runs (JSON)</a> · <a href="/alerts?st
 <h2>Sites</h2>
 <table>
 <thead><tr><th>site</th><th>family</th><th>last run</th><th>finished</th><th>articles</th>{coverage_heads}
-<th>generic fallback</th><th>open alerts</th></tr></thead>
+<th>generic fallback</th><th title="failed requests of the last run, by class">errors</th><th>open alerts</th>
+</tr></thead>
 <tbody>
 {"".join(rows)}
 </tbody>
 </table>
 <p class="meta">Coverage of the site's latest judged run: a title; a date from the page; an author; a body of
-at least the minimum words; an image. Generic fallback: the field most often filled by the generic layer.</p>
+at least the minimum words; an image. Generic fallback: the field most often filled by the generic layer.
+Errors: the failed requests of the site's last run, by class.</p>
 </section>
 
 <section id="runs">
@@ -167,12 +209,25 @@ def _site_row(site: Site, history: RunHistory, result: MonitorResult | None, ale
         else '<span class="ok">none</span>'
     )
     run_cell = "–" if last is None else f'<a href="/runs/{last.id}">#{last.id}</a> {_state(last)}'
+    if last is not None and last.state == "failed" and last.error:
+        run_cell += f"<br><small>{_e(last.error)}</small>"
     return (
         f'<tr id="site-{_e(site.key)}"><td><strong>{_e(site.key)}</strong><br><small>{_e(site.name)}</small></td>'
         f"<td>{_e(site.family.key)}</td><td>{run_cell}</td>"
         f'<td>{_when(last.finished_at if last else None)}</td><td class="num">{articles}</td>'
-        f"{_coverage_cells(result)}{_fallback_cell(result)}<td>{alert_cell}</td></tr>\n"
+        f"{_coverage_cells(result)}{_fallback_cell(result)}{_errors_cell(site, last)}<td>{alert_cell}</td></tr>\n"
     )
+
+
+def _errors_cell(site: Site, last: Run | None) -> str:
+    """The last run's failed requests, with their classes (from its stats) where it recorded them."""
+    if last is None or last.errors is None:
+        return '<td class="num">–</td>'
+    site_stats = ((last.stats or {}).get("sites") or {}).get(site.key)
+    classes = _classes(site_stats.get("errors_by_class")) if isinstance(site_stats, dict) else ""
+    low = " low" if last.state == "failed" or (last.pages == 0) else ""
+    detail = f"<br><small>{_e(classes)}</small>" if classes else ""
+    return f'<td class="num{low}">{last.errors}{detail}</td>'
 
 
 def _runs_table(runs: Sequence[Run]) -> str:
