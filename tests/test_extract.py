@@ -136,7 +136,7 @@ def test_the_generic_body_is_always_proposed_and_the_agreeing_declared_body_kept
     url = "https://tuoitre.vn/x-100260716200512345.htm"
     family, family_timings = extract_with_timings(url, html, get_site("tuoitre"))
     generic, generic_timings = extract_with_timings(url, html, None)
-    assert family_timings.trafilatura_ran and generic_timings.trafilatura_ran
+    assert family_timings.generic > 0 and generic_timings.generic > 0
     assert family.declared["body_text"] == "agreed"
     assert family.sources["body_text"] == "family" and generic.sources["body_text"] == "generic"
     assert generic.template is None
