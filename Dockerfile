@@ -2,6 +2,8 @@
 #   docker build -t vn-news-crawler .
 #   docker run -d -p 8080:8080 -v "$PWD/data:/data" -e CRAWLER_API_TOKEN --stop-timeout 30 vn-news-crawler
 # One-shot crawls still work: docker run --rm -v "$PWD/data:/data" vn-news-crawler crawl --all --store file:///data
+# The base image: the tag says what it is, a digest (@sha256:...) what it was. The digest goes on this one
+# line, after the tag: `make pin-base` writes the current one (it needs Docker Hub; see README, Docker).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -11,11 +13,18 @@ RUN groupadd --gid 10001 crawler \
     && mkdir /data \
     && chown 10001:10001 /data
 WORKDIR /app
+# Exactly the locked dependencies (requirements.lock, from pyproject by `make lock`): every file's hash is
+# checked and nothing is resolved, so a rebuild installs the same files. Its own layer: code edits keep it.
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock
 COPY pyproject.toml README.md scrapy.cfg ./
 COPY crawler ./crawler
 COPY spiders ./spiders
 COPY pipelines ./pipelines
-RUN pip install --no-cache-dir .
+# The project itself, built by the locked setuptools without resolving anything again; pip check fails the
+# build if the lock lacks a dependency.
+RUN pip install --no-cache-dir --no-deps --no-build-isolation . \
+    && pip check
 USER 10001:10001
 # Articles, rejects, the run history (service.sqlite) and each run's log and stats (runs/).
 VOLUME ["/data"]
