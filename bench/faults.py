@@ -152,6 +152,10 @@ class Scenario:
     """Crawl the sites in generic mode (`crawl --domain`), as a portal nobody declared."""
     settings: dict[str, Any] = field(default_factory=dict)
     """Crawl settings beyond `FAST` (`FAIL_EXTRACTION` among them)."""
+    max_rss_mb: float | None = None
+    """The crawl's peak RSS at most (MB), if bounded by this row."""
+    max_seconds: float | None = None
+    """The crawl's time at most, if bounded by this row."""
 
 
 def _burst(status: int) -> Callable[[Context], None]:
@@ -240,6 +244,25 @@ def _rejects(expected: int) -> Callable[[Context, dict[str, Any]], list[str]]:
     return check
 
 
+BOUNDED_RSS_MB = 300
+"""The peak RSS a crawl stays under whatever the portal sends (issue 15)."""
+
+
+def _flood(ctx: Context) -> None:
+    """Five child sitemaps of 200,000 article-shaped URLs each in the site's index, after its own."""
+    ctx.replica.faults.add("sitemap_flood", site=MATRIX_SITE, children=5, urls=200_000, delay=0.5)
+
+
+def _flood_bounded(ctx: Context, stats: dict[str, Any]) -> list[str]:
+    """At most the page budget of the million URLs requested (5000, less its reserve)."""
+    return _bounded("/tin-ngap-", get_site(MATRIX_SITE).limits.pages)(ctx, stats)
+
+
+def _sitemap_bomb(ctx: Context) -> None:
+    url = f"https://{get_site(MATRIX_SITE).domain}/sitemaps/news.xml"
+    ctx.replica.faults.add("bomb", url=url, size=2 * 1024**3, content_encoding=False)
+
+
 FAIL_EXTRACTION = "BENCH_FAIL_EXTRACTION"
 """A setting of this bench's crawl process: extraction raises on the article pages whose URL holds it."""
 FAILING_SLUG = "trich-xuat-that-bai"
@@ -301,7 +324,38 @@ def scenarios() -> list[Scenario]:
             "50 MB, no length", m, _hostile("Trang 50 MB", kind="huge", chunked=True), _errors("too_large", 1)
         ),
         Scenario(
-            "gzip bomb 2 GiB", m, _hostile("Bom nén", kind="bomb", size=2 * 1024**3), _errors("too_large", 1)
+            "gzip bomb 2 GiB",
+            m,
+            _hostile("Bom nén", kind="bomb", size=2 * 1024**3),
+            _errors("too_large", 1),
+            max_rss_mb=BOUNDED_RSS_MB,
+        ),
+        Scenario(
+            "gzip bomb sitemap (.xml.gz)",
+            m,
+            _sitemap_bomb,
+            _errors("too_large", 1),
+            max_rss_mb=BOUNDED_RSS_MB,
+        ),
+        Scenario(
+            "sitemap index of 1M URLs",
+            m,
+            _flood,
+            _flood_bounded,
+            # What the row measures is discovery (what is queued, memory), not politeness: the ~4,500 budgeted
+            # 404s are fetched without AutoThrottle (404s never lower its delay) and 32 at a time (8 at a time
+            # they take about 140 s here).
+            settings={"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 32},
+            max_rss_mb=BOUNDED_RSS_MB,
+            max_seconds=60,
+        ),
+        Scenario(
+            "page of tiny tags (15 MiB)",
+            m,
+            _hostile("Trang thẻ nhỏ", kind="tiny_tags"),
+            _rejects(1),
+            max_rss_mb=BOUNDED_RSS_MB,
+            max_seconds=60,
         ),
         Scenario("robots.txt disallow", (ROBOTS_SITE,), _robots, _robots_obeyed),
         Scenario("off-site sitemap children", m, _announce, _refused),
@@ -556,6 +610,10 @@ def run_scenario(scenario: Scenario, tmp: Path, trap: Trap) -> Row:
         problems.append(f"crawl exited {done.returncode}: {done.stderr[-500:]}")
     if done.stats:
         problems += scenario.check(ctx, done.stats)
+    if scenario.max_rss_mb is not None and done.rss_mb >= scenario.max_rss_mb:
+        problems.append(f"peak RSS {done.rss_mb:.0f} MB, not under {scenario.max_rss_mb:.0f} MB")
+    if scenario.max_seconds is not None and done.seconds > scenario.max_seconds:
+        problems.append(f"{done.seconds:.0f} s, more than {scenario.max_seconds:.0f} s")
     outcome.problems = problems
     errors = Counter[str]()
     for site in done.stats.get("sites", {}).values():

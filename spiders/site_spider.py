@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self
@@ -21,8 +21,6 @@ from urllib.parse import urlsplit
 from scrapy import Request, Spider, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.utils.gz import gunzip
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from crawler.dates import VN_TZ, parse_date
@@ -34,6 +32,7 @@ from crawler.discovery.pages import (
     read_home,
     robots_sitemaps,
 )
+from crawler.discovery.sitemaps import MAX_CHILDREN, MAX_ENTRIES, Sitemap, SitemapError, read_sitemap
 from crawler.discovery.urls import (
     Shape,
     is_static_or_utility,
@@ -134,33 +133,71 @@ class SiteSpider(Spider):
             yield request
 
     async def parse_sitemap(self, response: Response) -> AsyncIterator[Request]:
+        """A sitemap index's children or a urlset's articles, read as a stream (`crawler.discovery.sitemaps`):
+        at most `MAX_CHILDREN` children and `MAX_ENTRIES` URLs, and never past the page budget."""
         self._count_page("sitemap")
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE") or 0)
         try:
-            sitemap = Sitemap(body)
-        except Exception:  # lxml raises several types on junk; the page is counted and skipped
-            self._count_error("bad_sitemap", response.url)
-            return
-        if sitemap.type == "sitemapindex":
+            sitemap = read_sitemap(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            if sitemap.kind == "sitemapindex":
+                for request in self._sitemap_children(sitemap, response):
+                    yield request
+                return
+            batch: list[Candidate] = []
             for entry in sitemap:
-                yield response.follow(
-                    entry["loc"],
-                    callback=self.parse_sitemap,
-                    errback=self.on_error,
-                    meta={"page_kind": "sitemap"},
-                )
-            return
-        candidates = []
+                source = "news" if entry.is_news else "sitemap"
+                batch.append(Candidate(entry.loc, entry.news_published, entry.lastmod, source))
+                if len(batch) < self.SITEMAP_BATCH:
+                    continue
+                for request in (await self._article_requests(batch))[0]:
+                    yield request
+                batch = []
+                if self._budget_left() == 0:  # the rest of the sitemap could not be queued this run
+                    self.crawler.stats.inc_value("crawler/discovery/sitemap_budget_stop")
+                    return
+            for request in (await self._article_requests(batch))[0]:
+                yield request
+            if sitemap.capped:
+                self._count_capped(response.url, MAX_ENTRIES, "URLs")
+        except SitemapError as error:
+            self._count_error(error.kind, response.url)  # junk, HTML, a gzip bomb: bad_sitemap, too_large
+
+    SITEMAP_BATCH = 500
+    """Sitemap entries judged (state lookup, budget) together; memory holds one batch, not the sitemap."""
+
+    def _sitemap_children(self, sitemap: Sitemap, response: Response) -> Iterator[Request]:
+        """The child sitemaps of an index: at most `MAX_CHILDREN`, and no more than the page budget left."""
+        followed = 0
+        budget = self._budget_left()
         for entry in sitemap:
-            news = entry.get("news")
-            published = news.get("publication_date") if isinstance(news, dict) else None
-            source = "news" if isinstance(news, dict) else "sitemap"
-            candidates.append(Candidate(entry["loc"], published, entry.get("lastmod"), source))
-        requests, _ = await self._article_requests(candidates)
-        for request in requests:
-            yield request
+            if followed >= MAX_CHILDREN or (budget is not None and followed >= budget):
+                self._count_capped(response.url, followed, "child sitemaps")
+                return
+            followed += 1
+            yield response.follow(
+                entry.loc, callback=self.parse_sitemap, errback=self.on_error, meta={"page_kind": "sitemap"}
+            )
+        if sitemap.capped:
+            self._count_capped(response.url, followed, "child sitemaps")
+
+    def _count_capped(self, url: str, count: int, what: str) -> None:
+        self.crawler.stats.inc_value("crawler/discovery/sitemap_capped")
+        logger.info("%s: read the first %d %s of %s, no more", self.site.key, count, what, url)
+
+    PAGE_RESERVE = 0.1
+    """The share of the page budget kept for what is not an article request queued by discovery: retries,
+    redirects and discovery pages still to come."""
+
+    def _budget_left(self) -> int | None:
+        """Article requests that may still be queued this run (None: no page budget): the page budget
+        (`CLOSESPIDER_PAGECOUNT`, the site's `limits.pages`) less its reserve, the discovery pages fetched and
+        the article requests queued so far, whether fetched yet or not."""
+        pages = self.settings.getint("CLOSESPIDER_PAGECOUNT")
+        if pages <= 0:
+            return None
+        stats = self.crawler.stats
+        discovery = sum(int(stats.get_value(f"crawler/pages/{k}", 0)) for k in ("feed", "sitemap", "listing"))
+        usable = pages - int(pages * self.PAGE_RESERVE)
+        return max(0, usable - discovery - len(self._requested))
 
     async def parse_listing(self, response: Response) -> AsyncIterator[Request]:
         self._count_page("listing")
@@ -190,13 +227,15 @@ class SiteSpider(Spider):
                 return
 
     async def _article_requests(self, candidates: Iterable[Candidate]) -> tuple[list[Request], bool]:
-        """Requests for the new or modified articles among `candidates`, and whether all were known."""
+        """Requests for the new or modified articles among `candidates`, and whether all were known. What is
+        queued stops at the page budget left (`_budget_left`); the rest is counted `over_budget`."""
         fresh: dict[str, Candidate] = {}
         for candidate in candidates:
             if self._accepts(candidate):
                 fresh.setdefault(canonicalize(candidate.url), candidate)
         known = await self.state.lookup(fresh) if fresh else {}
         requests = []
+        budget = self._budget_left()
         for canonical, candidate in fresh.items():
             previous = known.get(canonical)
             if canonical in self._requested:
@@ -211,6 +250,11 @@ class SiteSpider(Spider):
             if self.article_limit is not None and len(self._requested) >= self.article_limit:
                 self.crawler.stats.inc_value("crawler/articles/over_limit")
                 continue
+            if budget is not None and budget <= 0:
+                self.crawler.stats.inc_value("crawler/articles/over_budget")
+                continue
+            if budget is not None:
+                budget -= 1
             self._requested.add(canonical)
             requests.append(self._article_request(candidate, previous))
         return requests, bool(fresh) and len(known) == len(fresh) and not requests
@@ -495,12 +539,13 @@ class GenericSiteSpider(SiteSpider):
             return False
         canonical = canonicalize(url)
         known = self._hints.get(canonical)
-        self._hints[canonical] = Candidate(
-            url,
-            candidate.published or (known.published if known else None),
-            candidate.modified or (known.modified if known else None),
-            candidate.source,
-        )
+        if known is not None or len(self._hints) < self.MAX_REMEMBERED:
+            self._hints[canonical] = Candidate(
+                url,
+                candidate.published or (known.published if known else None),
+                candidate.modified or (known.modified if known else None),
+                candidate.source,
+            )
         if canonical in self._requested:
             return True
         if candidate.source in ("feed", "news", "pending"):
@@ -509,8 +554,13 @@ class GenericSiteSpider(SiteSpider):
             return True
         if looks_like_article_url(url):
             return True
-        self._pending.setdefault(canonical, candidate)
+        if len(self._pending) < self.MAX_REMEMBERED:
+            self._pending.setdefault(canonical, candidate)
         return False
+
+    MAX_REMEMBERED = 20_000
+    """Entries kept of the hints (feed and sitemap dates) and of the links set aside, each: a sitemap of
+    millions of URLs must not grow them without bound (a request carries its own entry's dates anyway)."""
 
     def _learn(self) -> None:
         count = len(self._articles_seen)

@@ -272,3 +272,59 @@ def test_bad_or_oversized_fields_go_to_rejects_with_the_article_and_why(
     document = json.loads(body)
     assert document["reason"] == refused.reason and document["stage"] == "validation"
     assert document["article"][field] == value
+
+
+# --------------------------------------------------------------------------------------------- bounded input
+
+
+def test_floods_and_tag_pages_are_generated_as_they_are_sent(replica: Replica) -> None:
+    from crawler.replica.faults import flood_url
+
+    replica.faults.add("sitemap_flood", site=SITE, children=3, urls=10_000)
+    index = replica.get("https://baodongthap.vn/sitemap.xml").body.decode()
+    assert "https://baodongthap.vn/sitemaps/flood-2.xml" in index
+    flood = replica.get("https://baodongthap.vn/sitemaps/flood-1.xml")
+    assert isinstance(flood, FaultyPage) and flood.stream is not None and flood.body == b""
+    body = b"".join(flood.stream())
+    assert len(body) == flood.length and body.count(b"<loc>") == 10_000
+    assert flood_url("baodongthap.vn", 1, 9_999).encode() in body
+    assert get_site(SITE).is_article_url(flood_url("baodongthap.vn", 1, 9_999))  # article-shaped: queued
+    replica.faults.add("tiny_tags", url=_first(replica, "baoapbac").url, size=1024 * 1024)
+    tags = replica.get(_first(replica, "baoapbac").url)
+    assert isinstance(tags, FaultyPage) and tags.stream is not None
+    page = b"".join(tags.stream())
+    assert len(page) == tags.length == 1024 * 1024 and page.count(b"<") > 200_000
+
+
+def test_a_page_of_too_many_tags_is_refused_before_its_tree_is_built() -> None:
+    from crawler.extract import MAX_TAGS, PageTooLarge, parse_document
+
+    fine = parse_document(b"<html><body>" + b"<b>x</b>" * (MAX_TAGS // 2 - 10) + b"</body></html>")
+    assert fine is not None
+    with pytest.raises(PageTooLarge) as refused:
+        parse_document(b"<html><body>" + b"<b>x</b>" * (MAX_TAGS // 2 + 1) + b"</body></html>")
+    assert refused.value.kind == "too_large"
+    with pytest.raises(PageTooLarge):
+        extract_article("https://baodongthap.vn/x-a123.html", "<i>" * (MAX_TAGS + 1), get_site(SITE))
+
+
+def test_a_bomb_or_a_refused_page_is_counted_too_large() -> None:
+    from scrapy.http import HtmlResponse
+    from scrapy.utils._compression import _DecompressionMaxSizeExceeded
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extract import PageTooLarge
+    from crawler.middlewares.errors import FailureCountMiddleware, classify
+
+    assert classify(_DecompressionMaxSizeExceeded(2**30, 2**24)) == "too_large"
+    assert classify(PageTooLarge("many tags")) == "too_large"
+    crawler = get_crawler()
+    middleware = FailureCountMiddleware(crawler)
+    response = HtmlResponse("https://baodongthap.vn/sitemap.xml.gz", body=b"")
+    middleware.process_spider_exception(response, _DecompressionMaxSizeExceeded(2**30, 2**24))
+    middleware.process_spider_exception(response, PageTooLarge("many tags"))
+    middleware.process_spider_exception(response, KeyError("x"))
+    stats = crawler.stats
+    assert stats is not None
+    assert stats.get_value("crawler/errors/too_large") == 2
+    assert stats.get_value("crawler/errors/callback_KeyError") == 1

@@ -126,12 +126,27 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
     return data.decode(meta_charset(data) or "cp1258", errors="replace")
 
 
+MAX_TAGS = 100_000
+"""Markup a page may hold and still be parsed, counted as its `<` characters (a news page has some thousands)."""
+
+
+class PageTooLarge(ValueError):
+    """A page with more markup than `MAX_TAGS`: its tree would take hundreds of bytes per tag. The crawl files an
+    article page so refused as a reject (stage `extraction`) and counts another page `too_large`."""
+
+    kind = "too_large"
+
+
 def parse_document(html: str | bytes, encoding: str | None = None) -> HtmlElement | None:
-    """The page parsed once with lxml; None for an empty or unparseable page.
+    """The page parsed once with lxml; None for an empty or unparseable page. Raises `PageTooLarge` for a page
+    of more than `MAX_TAGS` tags (counted in the bytes, before any tree is built).
 
     Several `<html>` roots in one response (seen on baotayninh.vn) are merged into one document, since lxml
     would keep only the first.
     """
+    tags = html.count(b"<") if isinstance(html, bytes) else html.count("<")
+    if tags > MAX_TAGS:
+        raise PageTooLarge(f"{tags} tags, more than the {MAX_TAGS} a page may have")
     text = decode_html(html, encoding) if isinstance(html, bytes) else html
     text = _XML_DECLARATION.sub("", text, count=1)
     roots = _HTML_OPEN.finditer(text)
@@ -473,8 +488,10 @@ def extract_article(
 
 __all__ = [
     "BOMS",
+    "MAX_TAGS",
     "Extraction",
     "ImageRef",
+    "PageTooLarge",
     "Timings",
     "codec_name",
     "decode_html",

@@ -4,7 +4,9 @@ Scrapy raises many exception types for few causes; operators want the cause: `ht
 `connection_lost`, `truncated`, `too_large`, `robots`, `offsite`, `private_target`, `redirect_offsite`,
 `redirect_private`, `dns`, ….
 Requests that fail reach their errback (the spider counts them with `classify`); `FailureCountMiddleware`
-counts the rest: an exception in a spider callback (`callback_<Exception>`) and in an item pipeline
+counts the rest: an exception in a spider callback (`callback_<Exception>`; one that names its class, as
+`PageTooLarge` does, under that class; a compression bomb a callback inflates past `DOWNLOAD_MAXSIZE` is
+`too_large`, like one the download refuses) and in an item pipeline
 (`pipeline_<Exception>`), each logged once with its URL.
 """
 
@@ -23,6 +25,7 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.internet import error as twisted_errors
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
@@ -47,7 +50,7 @@ def classify(failure: Failure | BaseException) -> str:
         return "timeout"
     if isinstance(exc, ResponseDataLossError):
         return "truncated"
-    if isinstance(exc, DownloadCancelledError):
+    if isinstance(exc, DownloadCancelledError | _DecompressionMaxSizeExceeded):
         return "too_large"
     if isinstance(exc, CannotResolveHostError | twisted_errors.DNSLookupError):
         return "dns"
@@ -88,7 +91,14 @@ class FailureCountMiddleware:
     def process_spider_exception(self, response: Response, exception: Exception) -> None:
         if isinstance(exception, HttpError):  # an answer refused by status: the errback counts it
             return
-        self._count(f"callback_{type(exception).__name__}", response.url, exception)
+        kind = getattr(exception, "kind", None)  # a refusal that names its class (a page too large to parse)
+        if isinstance(exception, _DecompressionMaxSizeExceeded):  # a compression bomb inflated by a callback
+            kind = "too_large"
+        self._count(
+            kind if isinstance(kind, str) and kind else f"callback_{type(exception).__name__}",
+            response.url,
+            exception,
+        )
 
     def item_error(self, item: Any, response: Response | None, failure: Failure, **kwargs: Any) -> None:
         url = response.url if response is not None else str(getattr(item, "url", "?"))

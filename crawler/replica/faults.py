@@ -28,13 +28,18 @@ Kinds (`KINDS`) and their options:
   the day before); `pagination_trap`: listing pages gain a "next" link to `?page=N+1`, endlessly.
 - `huge` (`size`=50 MiB, `chunked`=False): an HTML page of `size` bytes, streamed (with `chunked`, no
   `Content-Length`: the end of the body is the end of the connection).
-- `bomb` (`size`=1 GiB): a gzip `Content-Encoding` body of about size/1000 bytes that inflates to `size`.
+- `bomb` (`size`=1 GiB, `content_encoding`=True): a gzip `Content-Encoding` body of about size/1000 bytes
+  that inflates to `size` (without `content_encoding`: a gzip file, as a `.xml.gz` sitemap is served).
 - `robots` (`disallow`="/"): robots.txt also disallows these path prefixes (comma separated).
 - `nested_json_ld` (`depth`=990): HTML pages gain, first in their head, a JSON-LD script of `depth` nested
   arrays (deeper than Python's recursion limit allows json to decode).
 - `announce` (`targets`: URLs): a hostile portal announcing other hosts (off-site, private, loopback): the
   sitemap index names each target as a child sitemap, urlsets as a `<loc>` entry, feeds as an item's link,
   HTML pages as a feed (`<link rel="alternate" type="application/rss+xml">`), robots.txt as a `Sitemap:`.
+- `sitemap_flood` (`children`=5, `urls`=200,000, `delay`=0): the sitemap index gains `children` child
+  sitemaps (`/sitemaps/flood-<k>.xml`), each a urlset of `urls` article-shaped URLs the portal does not have
+  (`flood_url`), streamed after `delay` seconds as it is generated: a million URLs, never one string.
+- `tiny_tags` (`size`=15 MiB): the page is `size` bytes of tiny tags (`<b>x</b>`, two million of them), streamed.
 
 The replica (`state.py`) asks `FaultPlan.take` for each request and `FaultPlan.answer` builds the answer; most
 answers are ordinary `Page`s, the ones that need the socket (delays, resets, truncation, streams) are
@@ -83,6 +88,8 @@ KINDS: frozenset[str] = frozenset(
         "robots",
         "nested_json_ld",
         "announce",
+        "sitemap_flood",
+        "tiny_tags",
     }
 )
 CHARSET_MODES = ("declared", "missing", "header-utf8", "header-latin1")
@@ -230,7 +237,16 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
     if kind == "huge":
         return _huge(int(o.get("size", 50 * MIB)), bool(o.get("chunked", False)))
     if kind == "bomb":
-        return Page(200, HTML, gzip_bomb(int(o.get("size", 1024 * MIB))), (("Content-Encoding", "gzip"),))
+        bomb = gzip_bomb(int(o.get("size", 1024 * MIB)))
+        if not o.get(
+            "content_encoding", True
+        ):  # a `.gz` file, as sitemaps are served: the reader inflates it
+            return Page(200, "application/x-gzip", bomb)
+        return Page(200, HTML, bomb, (("Content-Encoding", "gzip"),))
+    if kind == "tiny_tags":
+        return _tiny_tags(int(o.get("size", 15 * MIB)))
+    if kind == "sitemap_flood" and target.startswith(FLOOD_PATH):
+        return _flood_urlset(host, target, int(o.get("urls", 200_000)), float(o.get("delay", 0.0)))
     if kind == "calendar_trap" and target.startswith("/lich/"):
         return _calendar_page(target)
     if kind == "pagination_trap" and "trap_page=" in target:
@@ -257,6 +273,9 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
         return Page(200, page.content_type, text.encode("utf-8"), page.headers)
     if kind == "announce":
         return _announce(page, [str(t) for t in o.get("targets", ())])
+    if kind == "sitemap_flood":
+        targets = [f"https://{host}{FLOOD_PATH}{k}.xml" for k in range(int(o.get("children", 5)))]
+        return _announce(page, targets) if b"</sitemapindex>" in page.body else page
     if not page.content_type.startswith("text/html"):
         return page
     html = page.body.decode("utf-8")
@@ -330,6 +349,57 @@ def _huge(size: int, chunked: bool) -> FaultyPage:
         yield tail
 
     return FaultyPage(200, HTML, b"", action="stream", stream=chunks, length=None if chunked else size)
+
+
+FLOOD_PATH = "/sitemaps/flood-"
+"""The child sitemaps a `sitemap_flood` index adds: `/sitemaps/flood-<k>.xml`."""
+_FLOOD_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+)
+_FLOOD_TAIL = b"</urlset>\n"
+
+
+def flood_url(host: str, child: int, number: int) -> str:
+    """The `number`th article URL of flood sitemap `child`: article-shaped (`/<slug>-a<id>.html`), every one
+    the same length, none on the portal (they answer 404)."""
+    return f"https://{host}/tin-ngap-{child}-a{number:09d}.html"
+
+
+def _flood_urlset(host: str, target: str, urls: int, delay: float) -> Page:
+    """A urlset of `urls` article URLs, generated as it is sent (never held whole), with its length."""
+    raw = urlsplit(target).path.removeprefix(FLOOD_PATH).removesuffix(".xml")
+    child = int(raw) if raw.isdigit() else 0
+    line = len(f"<url><loc>{flood_url(host, child, 0)}</loc></url>\n")
+
+    def chunks() -> Iterator[bytes]:
+        yield _FLOOD_HEAD
+        for start in range(0, urls, 2000):
+            yield "".join(
+                f"<url><loc>{flood_url(host, child, n)}</loc></url>\n"
+                for n in range(start, min(urls, start + 2000))
+            ).encode()
+        yield _FLOOD_TAIL
+
+    length = len(_FLOOD_HEAD) + urls * line + len(_FLOOD_TAIL)
+    return FaultyPage(200, "application/xml", b"", action="stream", stream=chunks, length=length, delay=delay)
+
+
+def _tiny_tags(size: int) -> FaultyPage:
+    """An HTML page of `size` bytes made of millions of tiny tags (`<b>x</b>`), generated as it is sent."""
+    head = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Thẻ nhỏ</title></head><body>'.encode()
+    tail = b"</body></html>"
+    block = b"<b>x</b>" * 8192
+
+    def chunks() -> Iterator[bytes]:
+        yield head
+        left = size - len(head) - len(tail)
+        while left > 0:
+            piece = block[:left]
+            left -= len(piece)
+            yield piece
+        yield tail
+
+    return FaultyPage(200, HTML, b"", action="stream", stream=chunks, length=size)
 
 
 @cache
@@ -508,6 +578,7 @@ __all__ = [
     "FaultyPage",
     "answer",
     "deliver",
+    "flood_url",
     "gzip_bomb",
     "nested_json_ld",
     "to_cp1258",
