@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import astuple
 from pathlib import Path
@@ -20,7 +18,8 @@ from crawler.state import KnownArticle, WrongStoreError, bind_store, open_sqlite
 from crawler.state.redis_state import RedisState, redact_url
 from crawler.store import LocalStore, open_store, store_identity
 from crawler.store.s3 import canonical_endpoint
-from tests.processes import free_port, run_cli
+from tests.processes import redis_server as start_redis
+from tests.processes import run_cli
 
 SITE = "baoapbac"
 
@@ -151,34 +150,8 @@ def test_the_demo_state_is_one_per_store(tmp_path: Path, monkeypatch: pytest.Mon
 
 @pytest.fixture(scope="module")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = shutil.which("redis-server") or (
-        "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
-    )
-    if binary is None:
-        pytest.skip(
-            "redis-server is not installed (Debian: apt-get install redis-server; `make test` does it)"
-        )
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder), "--save", ""],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("redis-server did not start")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with start_redis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
 
 
 def test_the_redis_state_belongs_to_one_store_and_an_old_one_adopts(

@@ -9,13 +9,12 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from crawler.durable import fsync_dir
+from crawler.durable import fsync_dir, write_durably, write_temp
 from crawler.liveness import pid_alive
 from crawler.store.base import StoreError
 from crawler.store.layout import check_key
@@ -81,40 +80,14 @@ class LocalStore:
     def put(self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8") -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._write_temp(data)
-            try:
-                os.replace(tmp, path)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            fsync_dir(path.parent)
+            write_durably(path, data, self.staging, self._temp_prefix(), shared=True)
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
     def _write_temp(self, data: bytes) -> Path:
-        """`data` in a new file of the staging folder, flushed to disk, to be renamed or linked into place.
-
-        Created with mode 0666 for the umask to trim (not `mkstemp`'s 0600, which the rename would keep).
-        """
-        self.staging.mkdir(parents=True, exist_ok=True)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-        while True:
-            tmp = self.staging / f"{self._temp_prefix()}{secrets.token_hex(8)}"
-            try:
-                fd = os.open(tmp, flags, 0o666)
-            except FileExistsError:  # pragma: no cover - 64 random bits
-                continue
-            break
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return tmp
+        """`data` in a new file of the staging folder, flushed to disk, to be renamed or linked into place;
+        readable by others under the umask (0644 by default), as the object it becomes must be."""
+        return write_temp(self.staging, data, self._temp_prefix(), shared=True)
 
     def put_if_absent(
         self, key: str, data: bytes, content_type: str = "application/json; charset=utf-8"
