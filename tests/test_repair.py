@@ -261,3 +261,18 @@ def test_a_field_the_drift_alert_names_is_not_a_declaration_finding_too() -> Non
     evaluation = evaluate(RunMetrics.from_site_stats(stats), [], Thresholds())
     assert [f.field for f in evaluation.drift] == ["body_text"]
     assert [f.field for f in evaluation.declaration] == ["published_raw", "tags"]
+
+
+def test_a_page_extraction_cannot_read_is_a_finding_of_the_check_not_a_crash(
+    variant_replica: Replica, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crawler.extract
+
+    def failing(url: str, *args: Any, **kwargs: Any) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(crawler.extract, "extract_article", failing)
+    report = check(get_site(SITE), variant_replica)
+    failures = [e for e in report.errors if "extraction failed: RecursionError" in e]
+    assert len(failures) == 5 and not report.pages
+    assert all(e.startswith("https://") for e in failures)

@@ -186,7 +186,11 @@ def check_site(
         if status != 200:
             report.errors.append(f"{url}: HTTP {status}")
             continue
-        extraction = extract_article(url, body, site)
+        try:
+            extraction = extract_article(url, body, site)
+        except Exception as exc:  # a page extraction cannot read is a finding of the check, not its crash
+            report.errors.append(f"{url}: extraction failed: {type(exc).__name__}: {exc}")
+            continue
         template = extraction.template
         result = process_page(url, body, site)
         article: Article = result.article if isinstance(result, Rejected) else result
