@@ -347,8 +347,9 @@ def extract_with_timings(
     # Dates: every candidate parsed, one chosen.
     printed = find_printed_dates(doc, title=heading, relative_to=relative_to)
     result.date_candidates = _date_candidates(data, found, printed)
-    for kind, name in (("published", "published_raw"), ("modified", "modified_raw")):
-        date = choose_date(result.date_candidates, kind, relative_to=relative_to)  # type: ignore[arg-type]
+    published = choose_date(result.date_candidates, "published", relative_to=relative_to)
+    modified = choose_date(result.date_candidates, "modified", relative_to=relative_to)
+    for date, name in ((published, "published_raw"), (modified, "modified_raw")):
         if date.candidate is not None:
             setattr(result, name, date.candidate.raw)
             sources[name] = date.candidate.layer  # type: ignore[assignment]
@@ -426,7 +427,7 @@ def extract_with_timings(
     if found is not None:
         result.template = found.label
     if site is not None:
-        _record_declared(declared, site, found, result, chosen.declared, relative_to)
+        _record_declared(declared, site, found, result, chosen.declared, published.value, relative_to)
 
     timings.total = time.perf_counter() - t0
     return result, timings
@@ -438,9 +439,11 @@ def _record_declared(
     found: SelectorResult | None,
     result: Extraction,
     body: DeclaredOutcome | None,
+    published: datetime | None,
     relative_to: datetime | None,
 ) -> None:
-    """Per field the site's declaration covers, what became of its selector against the winner."""
+    """Per field the site's declaration covers, what became of its selector against the winner (`body`: the
+    body's outcome, `published`: the publication time the arbiter chose)."""
     templates = site.templates_newest_first()
     selectors = found.template.selectors if found else (templates[0].selectors if templates else None)
     if selectors is None:
@@ -461,9 +464,8 @@ def _record_declared(
             declared["published_at"] = "missed"
         else:
             mine_date = parse_date(hit.value, relative_to=relative_to).value
-            winner_date = choose_date(result.date_candidates, "published", relative_to=relative_to).value
             declared["published_at"] = (
-                "agreed" if mine_date is not None and mine_date == winner_date else "overruled"
+                "agreed" if mine_date is not None and mine_date == published else "overruled"
             )
     if selectors.body:
         declared["body_text"] = body or "missed"
