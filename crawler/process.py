@@ -9,6 +9,7 @@ from datetime import datetime
 
 from crawler.dates import VN_TZ
 from crawler.extract import extract_article
+from crawler.extract.model import Extraction
 from crawler.item import Article, Rejected, article_from_extraction, extraction_failure
 from crawler.sites import generic_site, site_for_url
 from crawler.sites.model import Site
@@ -25,12 +26,15 @@ def process_page(
     *,
     fetched_at: datetime | None = None,
     encoding: str | None = None,
+    extraction: Extraction | None = None,
 ) -> Article | Rejected:
-    """The Article a crawl would store for this page, or the Rejected it would file, and why."""
+    """The Article a crawl would store for this page, or the Rejected it would file, and why. `extraction` is
+    the page's, when the caller has extracted it already (relative datelines read against `fetched_at`)."""
     site = site or site_for_url(url) or generic_site(url)
     fetched = (fetched_at or datetime.now(VN_TZ)).astimezone(VN_TZ).replace(microsecond=0)
     try:
-        extraction = extract_article(url, html, site, encoding=encoding, relative_to=fetched)
+        if extraction is None:
+            extraction = extract_article(url, html, site, encoding=encoding, relative_to=fetched)
         raw = article_from_extraction(extraction, site=site, fetched_at=fetched.isoformat())
     except Exception as error:  # as in the crawl: a reject with its reason, not a traceback
         return extraction_failure(url, site, fetched.isoformat(), error)

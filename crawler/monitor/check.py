@@ -19,9 +19,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from html import unescape
 from urllib.parse import urljoin
 
+from crawler.dates import VN_TZ
 from crawler.fetch import Fetcher, FetchError
 from crawler.item import Article, Rejected
 from crawler.monitor.metrics import COVERAGE_FIELDS, LAYERS, SELECTOR_FIELDS
@@ -186,13 +188,14 @@ def check_site(
         if status != 200:
             report.errors.append(f"{url}: HTTP {status}")
             continue
+        fetched = datetime.now(VN_TZ).replace(microsecond=0)
         try:
-            extraction = extract_article(url, body, site)
+            extraction = extract_article(url, body, site, relative_to=fetched)
         except Exception as exc:  # a page extraction cannot read is a finding of the check, not its crash
             report.errors.append(f"{url}: extraction failed: {type(exc).__name__}: {exc}")
             continue
         template = extraction.template
-        result = process_page(url, body, site)
+        result = process_page(url, body, site, fetched_at=fetched, extraction=extraction)
         article: Article = result.article if isinstance(result, Rejected) else result
         doc = parse_document(body)
         if doc is not None:
