@@ -39,6 +39,24 @@ class KnownArticle:
     """The page's HTTP `Last-Modified` header as sent, for `If-Modified-Since`."""
 
 
+@dataclass(frozen=True, slots=True)
+class DiscoveryPage:
+    """What the state holds of one discovery page (a feed, a sitemap or a listing page) read whole on a
+    completed run: its validators, to ask for it again conditionally, and when it was read."""
+
+    url: str
+    site: str
+    kind: str
+    """What the page turned out to be: `feed`, `news` (a Google News sitemap), `sitemapindex`, `sitemap`
+    (a urlset) or `listing`."""
+    read_at: str
+    """When it was last read whole (ISO, Vietnam time): the start of that run."""
+    etag: str | None = None
+    last_modified: str | None = None
+    lastmod: str | None = None
+    """The `<lastmod>` its sitemap index gave it when it was read."""
+
+
 class CrawlState(Protocol):
     """Asynchronous so that no backend blocks Scrapy's reactor thread; each call is one round trip."""
 
@@ -53,6 +71,13 @@ class CrawlState(Protocol):
 
     async def near_duplicate(self, article_id: str, text: str) -> NearMatch | None:
         """Index this article's text; the earlier article it near-duplicates, if any."""
+
+    async def discovery(self, site: str) -> tuple[str | None, dict[str, DiscoveryPage]]:
+        """The site's watermark (the start of its last run whose discovery completed; None: never) and the
+        discovery pages that run and earlier ones read, by URL."""
+
+    async def commit_discovery(self, site: str, pages: list[DiscoveryPage], watermark: str) -> None:
+        """A run of `site` completed its discovery: keep what it read of these pages, and its watermark."""
 
     def close(self) -> None: ...
 
@@ -136,6 +161,12 @@ class ThreadedState(ABC):
         """The earlier article this text near-duplicates (then this one joins its cluster), or None."""
         return await self.run(self.near_duplicate_now, article_id, text)
 
+    async def discovery(self, site: str) -> tuple[str | None, dict[str, DiscoveryPage]]:
+        return await self.run(self.discovery_now, site)
+
+    async def commit_discovery(self, site: str, pages: list[DiscoveryPage], watermark: str) -> None:
+        await self.run(self.commit_discovery_now, site, pages, watermark)
+
     # -- the same, synchronously, on the state's thread ----------------------------------------------------
 
     @abstractmethod
@@ -152,6 +183,12 @@ class ThreadedState(ABC):
 
     @abstractmethod
     def near_duplicate_now(self, article_id: str, text: str) -> NearMatch | None: ...
+
+    @abstractmethod
+    def discovery_now(self, site: str) -> tuple[str | None, dict[str, DiscoveryPage]]: ...
+
+    @abstractmethod
+    def commit_discovery_now(self, site: str, pages: list[DiscoveryPage], watermark: str) -> None: ...
 
     @abstractmethod
     def count(self) -> int: ...

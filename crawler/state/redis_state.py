@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import redis
 
-from crawler.state.base import KnownArticle, ThreadedState
+from crawler.state.base import DiscoveryPage, KnownArticle, ThreadedState
 from crawler.state.neardup import NUM_PERM, ROWS, THRESHOLD, NearMatch, band_keys, similarity, text_signature
 
 T = TypeVar("T")
@@ -80,6 +80,8 @@ class RedisState(ThreadedState):
         self.redis = redis.Redis.from_url(redis_url)
         self.articles_key = f"{self.namespace}:state:articles"
         self.store_key = f"{self.namespace}:state:store"
+        self.watermarks_key = f"{self.namespace}:state:watermarks"
+        self._pages_prefix = f"{self.namespace}:state:pages:"
         self._nd = f"{self.namespace}:state:nd:"
         self._record = self.redis.register_script(_RECORD)
         self._touch = self.redis.register_script(_TOUCH)
@@ -115,6 +117,25 @@ class RedisState(ThreadedState):
 
     def touch_now(self, canonical_url: str, seen_at: str) -> None:
         self._touch(keys=[self.articles_key], args=[canonical_url, seen_at])
+
+    def discovery_now(self, site: str) -> tuple[str | None, dict[str, DiscoveryPage]]:
+        """A hash per site (URL → the page's record) and one hash of watermarks."""
+        watermark = self.redis.hget(self.watermarks_key, site)
+        pages = self.redis.hgetall(self._pages_prefix + site)
+        return (
+            _text(watermark) if watermark is not None else None,
+            {_text(url): DiscoveryPage(*json.loads(value)) for url, value in pages.items()},
+        )
+
+    def commit_discovery_now(self, site: str, pages: list[DiscoveryPage], watermark: str) -> None:
+        pipe = self.redis.pipeline(transaction=True)
+        if pages:
+            pipe.hset(
+                self._pages_prefix + site,
+                mapping={p.url: json.dumps(astuple(p), ensure_ascii=False) for p in pages},
+            )
+        pipe.hset(self.watermarks_key, site, watermark)
+        pipe.execute()
 
     def count(self) -> int:
         return int(self.redis.hlen(self.articles_key))

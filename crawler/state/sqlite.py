@@ -13,12 +13,13 @@ from dataclasses import astuple, fields
 from pathlib import Path
 from typing import TypeVar
 
-from crawler.state.base import KnownArticle, StateBackend, ThreadedState
+from crawler.state.base import DiscoveryPage, KnownArticle, StateBackend, ThreadedState
 from crawler.state.neardup import NearDuplicateIndex, NearMatch
 
 T = TypeVar("T")
 
 _COLUMNS = tuple(f.name for f in fields(KnownArticle))
+_PAGE_COLUMNS = tuple(f.name for f in fields(DiscoveryPage))
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
     url_key INTEGER PRIMARY KEY,  -- 64 bits of the canonical URL's hash: a dense integer b-tree to search
@@ -35,6 +36,20 @@ CREATE TABLE IF NOT EXISTS articles (
     last_modified TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
+CREATE TABLE IF NOT EXISTS discovery_pages (  -- feeds, sitemaps and listings read on completed runs
+    url TEXT NOT NULL,
+    site TEXT NOT NULL,  -- sites sharing a host (a paper and its archive) each keep their own record
+    kind TEXT NOT NULL,
+    read_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    lastmod TEXT,
+    PRIMARY KEY (site, url)
+);
+CREATE TABLE IF NOT EXISTS site_watermarks (  -- per site: the start of its last run that completed discovery
+    site TEXT PRIMARY KEY,
+    watermark TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS state_meta (  -- 'store': the identity of the store the state belongs to
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -120,6 +135,25 @@ class SQLiteState(ThreadedState):
         if self._near is None:
             self._near = NearDuplicateIndex(self.db)
         return self._near.check_and_add(article_id, text)
+
+    def discovery_now(self, site: str) -> tuple[str | None, dict[str, DiscoveryPage]]:
+        row = self.db.execute("SELECT watermark FROM site_watermarks WHERE site = ?", (site,)).fetchone()
+        rows = self.db.execute(
+            f"SELECT {', '.join(_PAGE_COLUMNS)} FROM discovery_pages WHERE site = ?", (site,)
+        ).fetchall()
+        return (str(row[0]) if row else None), {r[0]: DiscoveryPage(*r) for r in rows}
+
+    def commit_discovery_now(self, site: str, pages: list[DiscoveryPage], watermark: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO discovery_pages ({', '.join(_PAGE_COLUMNS)}) "
+                f"VALUES ({','.join('?' * len(_PAGE_COLUMNS))})",
+                (astuple(page) for page in pages),
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO site_watermarks (site, watermark) VALUES (?, ?)", (site, watermark)
+            )
 
     def claim_store_now(self, identity: str) -> str | None:
         cursor = self.db.execute(
