@@ -4,7 +4,10 @@
 `ReplicaServer` serves a `Replica` over HTTP on 127.0.0.1. The crawler reaches it by rewriting
 `https://<host><path>?<query>` to `<base_url>/<host><path>?<query>`. The default corpus holds no story twice;
 `Replica.syndicate` adds re-edited copies of one story on several sites (`wire.wire_story` writes TTXVN copy,
-`wire.distinct_same_topic` other stories of the same kind for the negative case).
+`wire.distinct_same_topic` other stories of the same kind for the negative case). `Replica.advance` makes a
+night pass: new stories on the sites still publishing and corrections to recent articles (also `POST
+/_replica/advance` on a running `ReplicaServer`). Feeds, sitemaps and listings carry `ETag` and `Last-Modified`,
+so conditional requests get a 304 where nothing changed.
 """
 
 from __future__ import annotations

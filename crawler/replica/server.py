@@ -7,7 +7,8 @@
 The crawler reaches it by rewriting `https://<host><path>?<query>` to `<base_url>/<host><path>?<query>`; a
 request whose `Host` header is a registered domain, or whose target is an absolute URL (proxy style), works
 too.
-`python -m crawler.replica --port N` serves until Ctrl-C.
+`python -m crawler.replica --port N` serves until Ctrl-C; `POST /_replica/advance?new=N&edited=M&seed=S` to it
+publishes a night's new and corrected articles on every portal (`Replica.advance`).
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ from crawler.replica.state import Replica
 
 
 def not_modified(page: Page, if_none_match: str | None, if_modified_since: str | None) -> Page:
-    """A 304 with no body where the request's validators show the client has this page (RFC 9110, 13.1)."""
+    """A 304 with no body where the request's validators show the client has this page (RFC 9110, 13.1):
+    `If-None-Match` (weak comparison, `*` for any) decides where it is sent; otherwise `If-Modified-Since`
+    against `Last-Modified`."""
     if page.status != 200:
         return page
     headers = dict(page.headers)
     if if_none_match is not None:
         etag = headers.get("ETag")
-        matches = etag is not None and etag in {tag.strip() for tag in if_none_match.split(",")}
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        matches = etag is not None and ("*" in tags or etag.removeprefix("W/") in tags)
         return Page(304, page.content_type, b"", page.headers) if matches else page
     if if_modified_since is not None and "Last-Modified" in headers:
         try:
@@ -59,12 +63,25 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._answer(send_body=False)
 
+    def do_POST(self) -> None:
+        """Only `/_replica/advance` on the index host takes a POST (`Replica.handle` answers 405 elsewhere);
+        the request body, which nothing reads, is drained so that the connection can carry the next one."""
+        length = self.headers.get("Content-Length")
+        if length is not None and length.strip().isdigit():
+            self.rfile.read(int(length))
+        elif self.headers.get("Transfer-Encoding"):
+            self.close_connection = True  # a chunked body is not read: do not read it as the next request
+        self._answer(send_body=True)
+
     def _answer(self, send_body: bool) -> None:
         try:
             page = self.replica.handle(self.command, self.headers.get("Host"), self.path)
         except Exception as exc:  # a bug in rendering must show as a 500, not a dropped connection
             page = Page(500, "text/plain; charset=utf-8", f"replica error: {exc!r}\n".encode())
-        page = not_modified(page, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
+        if self.command in ("GET", "HEAD"):
+            page = not_modified(
+                page, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
+            )
         if isinstance(page, FaultyPage):  # an injected fault that needs the socket (faults.py)
             deliver(self, page, send_body)
             return

@@ -4,6 +4,9 @@ robots.txt.
 Feeds carry the canonical article URL in `<link>` and `<guid>`, the lead (with the first image) in
 `<description>`, and an English RFC 822 `<pubDate>` in Vietnam time, as the portals' feeds do. Sitemaps carry
 `<lastmod>` (the modified time where there is one), so an edit shows there.
+
+`feed_items`, `news_items` and `newest_modified` say which articles a feed or the news sitemap lists and when
+the newest of them last changed: `state.py` gives those pages their `Last-Modified` header from them.
 """
 
 from __future__ import annotations
@@ -38,10 +41,20 @@ def _served(text: str, a: ReplicaArticle) -> str:
     return unicodedata.normalize("NFD", text) if a.nfd else text
 
 
+def feed_items(items: Iterable[ReplicaArticle]) -> list[ReplicaArticle]:
+    """What a feed of `items` lists: the newest `FEED_SIZE` by publication time, newest first."""
+    return sorted(items, key=lambda a: a.published, reverse=True)[:FEED_SIZE]
+
+
+def newest_modified(articles: Iterable[ReplicaArticle]) -> datetime | None:
+    """The latest `last_modified` of `articles` (None for none): when a page listing them last changed."""
+    return max((a.last_modified for a in articles), default=None)
+
+
 def rss(site: Site, title: str, link: str, self_url: str, items: Sequence[ReplicaArticle]) -> str:
     """An RSS 2.0 channel with the newest `FEED_SIZE` of `items`."""
-    newest = sorted(items, key=lambda a: a.published, reverse=True)[:FEED_SIZE]
-    built = max((a.last_modified for a in newest), default=None)
+    newest = feed_items(items)
+    built = newest_modified(newest)
     entries = []
     for a in newest:
         image = (
@@ -86,15 +99,29 @@ def monthly_path(month: str) -> str:
 NEWS_SITEMAP = "/sitemaps/news.xml"
 SITEMAP_INDEX = "/sitemap.xml"
 
+NEWS_SITEMAP_CAP = 1000
+"""Most URLs a Google News sitemap may hold. A real portal windows its news sitemap to the last two days; the
+replica keeps the newest 1,000 articles by publication time instead, so that the corpus's older articles (all
+published days to years ago) stay in it."""
+
+NewsEntry = tuple[str, ReplicaArticle]
+"""(publication name, article): one row of the news sitemap."""
+
+
+def news_items(entries: Iterable[NewsEntry]) -> list[NewsEntry]:
+    """What the news sitemap lists: the newest `NEWS_SITEMAP_CAP` entries by publication time, newest first."""
+    return sorted(entries, key=lambda e: e[1].published, reverse=True)[:NEWS_SITEMAP_CAP]
+
 
 def sitemap_index(base_url: str, articles: Iterable[ReplicaArticle]) -> str:
-    """The index: the Google News sitemap and one urlset per month that has articles."""
+    """The index: the Google News sitemap and one urlset per month that has articles, each `<lastmod>` the
+    newest `last_modified` of what that sitemap lists."""
+    listed = list(articles)
     months: dict[str, datetime] = {}
-    newest: datetime | None = None
-    for a in articles:
+    for a in listed:
         key = month_key(a.published)
         months[key] = max(months.get(key, a.last_modified), a.last_modified)
-        newest = a.last_modified if newest is None else max(newest, a.last_modified)
+    newest = newest_modified(a for _, a in news_items(("", a) for a in listed))
     rows = []
     if newest is not None:
         rows.append(
@@ -135,10 +162,11 @@ def urlset(articles: Iterable[ReplicaArticle], images_base: dict[str, str]) -> s
 """
 
 
-def news_sitemap(entries: Iterable[tuple[str, ReplicaArticle]]) -> str:
-    """A Google News sitemap of (publication name, article), newest first."""
+def news_sitemap(entries: Iterable[NewsEntry]) -> str:
+    """A Google News sitemap of (publication name, article), newest first, at most `NEWS_SITEMAP_CAP` of
+    them."""
     rows = []
-    for name, a in sorted(entries, key=lambda e: e[1].published, reverse=True):
+    for name, a in news_items(entries):
         rows.append(f"""  <url>
     <loc>{xml(a.url)}</loc>
     <lastmod>{w3c(a.last_modified)}</lastmod>
@@ -166,9 +194,14 @@ def robots(base_url: str, sitemaps: Iterable[str]) -> str:
 __all__ = [
     "FEED_SIZE",
     "NEWS_SITEMAP",
+    "NEWS_SITEMAP_CAP",
     "SITEMAP_INDEX",
+    "NewsEntry",
+    "feed_items",
     "month_key",
     "monthly_path",
+    "newest_modified",
+    "news_items",
     "news_sitemap",
     "rfc822",
     "robots",
