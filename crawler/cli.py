@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from crawler.distributed.commands import add_distributed_commands
 from crawler.feed.commands import add_feed_commands
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
     crawl.add_argument("--replica", metavar="URL", help="serve every registered portal from this replica")
     crawl.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+    _add_progress_option(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 
     extract = commands.add_parser(
@@ -140,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--limit", type=positive_int, help="at most N article pages per site")
     demo.add_argument("--stats-json", type=Path, metavar="FILE", help="write the run's counters to FILE")
+    _add_progress_option(demo)
     demo.set_defaults(handler=cmd_demo)
 
     replica = commands.add_parser(
@@ -223,6 +226,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         replica_url=args.replica,
         log_level=args.log_level,
         extra_settings={"CRAWLER_S3_ENDPOINT": args.s3_endpoint},
+        progress=_progress_stream(args),
     )
     return _report(result, args.stats_json)
 
@@ -243,6 +247,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             replica_url=server.base_url,
             log_level="WARNING",
             extra_settings={"CRAWLER_S3_ENDPOINT": args.s3_endpoint},
+            progress=_progress_stream(args),
         )
     code = _report(result, args.stats_json)
     print(f"articles are in {store.describe('articles')}")
@@ -330,6 +335,22 @@ def _sites_of_province(name: str) -> int:
         )
     _print_table(rows)
     return 0
+
+
+def _add_progress_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no live progress (a status line and a line per finished site; shown only when stdout is a "
+        "terminal)",
+    )
+
+
+def _progress_stream(args: argparse.Namespace) -> TextIO | None:
+    """Where the crawl shows its live progress: stdout when it is a terminal, unless `--no-progress`."""
+    from crawler.progress import is_terminal
+
+    return None if getattr(args, "no_progress", False) or not is_terminal(sys.stdout) else sys.stdout
 
 
 def _print_table(rows: Sequence[Sequence[str]]) -> None:

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
@@ -47,6 +47,13 @@ COUNTERS = {
     "duplicates": "crawler/articles/duplicate",
     "errors": "crawler/errors",
     "spooled": "crawler/spooled",
+    "requests": "downloader/request_count",
+    "not_modified": "crawler/not_modified",
+    "not_modified_feed": "crawler/not_modified/feed",
+    "not_modified_sitemap": "crawler/not_modified/sitemap",
+    "not_modified_listing": "crawler/not_modified/listing",
+    "not_modified_article": "crawler/not_modified/article",
+    "sitemaps_unchanged": "crawler/discovery/sitemap_unchanged",
 }
 
 
@@ -128,12 +135,15 @@ def run_crawl(
     log_level: str = "INFO",
     extra_settings: dict[str, Any] | None = None,
     spool: str | None = None,
+    progress: TextIO | None = None,
 ) -> RunResult:
     """Crawl the sites concurrently in one Scrapy process (the reactor runs once per process), then commit
     the run's feed segment, JSON Feeds and manifest. `spool`: the spool folder (default: `spool/` beside
-    the crawl state, so `./data/spool`)."""
+    the crawl state, so `./data/spool`). `progress`: a terminal to show the crawl's live progress on
+    (crawler/progress.py; nothing is written to a stream that is no terminal)."""
     from crawler.feed.commit import flush_spool
     from crawler.middlewares.jobdir import finish_job_dir, site_job_dir
+    from crawler.progress import Progress
     from crawler.spool import WorkDir, default_spool
     from crawler.state import bind_store, open_state
     from crawler.store import open_store, store_identity
@@ -176,13 +186,19 @@ def run_crawl(
     process = CrawlerProcess(settings)
     crawlers = []
     started = time.monotonic()
+    live = Progress(progress, len(sites))
     for site in sites:
         crawler = process.create_crawler(spider_class_for(site) if site in ad_hoc else site.key)
         crawlers.append((site.key, crawler))
         # A job directory per site (crawler/middlewares/jobdir.py): a killed crawl resumes from it.
         crawler.settings.set("JOBDIR", str(site_job_dir(workdir.folder, site.key)), priority="cmdline")
+        live.watch(site.key, crawler)
         process.crawl(crawler, limit=limit, recrawl=recrawl)
-    process.start()
+    live.start()
+    try:
+        process.start()
+    finally:
+        live.stop()  # the status line is gone before the summary
     result.seconds = time.monotonic() - started
     result.finished_at = datetime.now(VN_TZ).isoformat(timespec="seconds")
     for key, crawler in crawlers:
