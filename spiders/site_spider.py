@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 from urllib.parse import urlsplit
@@ -24,6 +24,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.dates import VN_TZ, parse_date
+from crawler.discovery.nightly import child_verdict, conditional_headers, covers_since, fresh_sources, moment
 from crawler.discovery.pages import (
     COMMON_FEEDS,
     COMMON_SITEMAPS,
@@ -45,7 +46,7 @@ from crawler.extract import extract_article, parse_document
 from crawler.item import EXTRACTION_STAGE, Article, Rejected, article_from_extraction, extraction_failure
 from crawler.middlewares.errors import classify
 from crawler.sites.model import Site
-from crawler.state import CrawlState, KnownArticle, open_state
+from crawler.state import CrawlState, DiscoveryPage, KnownArticle, open_state
 from crawler.urls import canonicalize
 
 if TYPE_CHECKING:
@@ -67,6 +68,17 @@ class Candidate:
     modified: str | None = None
     source: str = ""
     """Where discovery found it: `feed`, `news` (a news sitemap), `sitemap`, `listing` or `pending`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """What discovery made of a batch of candidates."""
+
+    requests: list[Request]
+    all_known: bool
+    """Every candidate was known and none is requested (a listing's pagination stops there)."""
+    any_known: bool
+    """The state knew at least one (a fresh source that lists one reaches back to the last run)."""
 
 
 def spider_class_for(site: Site) -> type[SiteSpider]:
@@ -91,6 +103,16 @@ class SiteSpider(Spider):
         self.recrawl = recrawl not in (False, "", "0", "false", "no")
         self._requested: set[str] = set()
         self._state: CrawlState | None = None
+        self._now = datetime.now(VN_TZ).replace(microsecond=0)
+        self._started_at = self._now.isoformat()
+        self._watermark: datetime | None = None
+        self._pages_known: dict[str, DiscoveryPage] = {}
+        self._pages_read: dict[str, DiscoveryPage] = {}
+        self._discovery_loaded = False
+        self._fresh_pending = 0
+        self._widened = False
+        self._incomplete: str | None = None
+        """Why this run's discovery must not be kept (an article that failed, a fresh source that failed)."""
 
     @property
     def state(self) -> CrawlState:
@@ -100,20 +122,103 @@ class SiteSpider(Spider):
 
     # -- discovery ---------------------------------------------------------------------------------------
 
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._on_closed, signal=signals.spider_closed)
+        return spider
+
     async def start(self) -> AsyncIterator[Request]:
+        """A nightly run asks the fresh sources first (`crawler.discovery.nightly`); a first run, a recrawl or
+        a run that finds a gap reads every entry point."""
+        watermark, self._pages_known = await self.state.discovery(self.site.key)
+        self._watermark = moment(watermark)
+        self._discovery_loaded = True
+        fresh = (
+            [] if self._everything else fresh_sources(self.site.entry_points(), self._pages_known, self._now)
+        )
+        if not fresh:
+            for request in self._entry_requests():
+                yield request
+            return
+        self._fresh_pending = len(fresh)
+        for kind, url in fresh:
+            callback = self.parse_feed if kind == "feed" else self.parse_sitemap
+            page_kind = "feed" if kind == "feed" else "sitemap"
+            yield self._discovery_request(url, callback, page_kind, fresh=True)
+
+    @property
+    def _everything(self) -> bool:
+        """Every entry point and every child sitemap this run: a first run (no watermark) or a recrawl."""
+        return self.recrawl or self._watermark is None
+
+    def _entry_requests(self) -> Iterator[Request]:
+        """Every entry point (once a run), conditionally where the state holds the page."""
+        if self._widened:
+            return
+        self._widened = True
         callbacks = {"feed": self.parse_feed, "sitemap": self.parse_sitemap, "listing": self.parse_listing}
         for kind, url in self.site.entry_points():
-            yield Request(
-                url,
-                callback=callbacks[kind],
-                errback=self.on_error,
-                meta={"page_kind": kind, "listing_page": 1},
-            )
+            yield self._discovery_request(url, callbacks[kind], kind, listing_page=1)
+
+    def _discovery_request(self, url: str, callback: Any, kind: str, **meta: Any) -> Request:
+        known = None if self.recrawl else self._pages_known.get(url)
+        return Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            headers=conditional_headers(known),
+            meta={"page_kind": kind, "handle_httpstatus_list": [304], **meta},
+        )
+
+    def _not_modified(self, response: Response) -> bool:
+        """A 304 for a discovery page: counted by kind, and the page's record carried forward as read now."""
+        if response.status != 304:
+            return False
+        kind = str(response.meta.get("page_kind", "page"))
+        self.crawler.stats.inc_value("crawler/not_modified")
+        self.crawler.stats.inc_value(f"crawler/not_modified/{kind}")
+        known = self._pages_known.get(response.url)
+        if known is not None:
+            self._pages_read[known.url] = replace(known, read_at=self._started_at)
+        return True
+
+    def _read_whole(self, response: Response, kind: str, lastmod: str | None = None) -> None:
+        """Remember a discovery page read whole this run (kept in the state when the run completes)."""
+        self._pages_read[response.url] = DiscoveryPage(
+            url=response.url,
+            site=self.site.key,
+            kind=kind,
+            read_at=self._started_at,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            lastmod=lastmod if lastmod is not None else response.meta.get("lastmod"),
+        )
+
+    def _fresh_read(self, response: Response, covered: bool) -> Iterator[Request]:
+        """After a fresh source is read (or answered 304, `covered`): when it does not reach back to the last
+        run, every entry point is read."""
+        if not response.meta.get("fresh"):
+            return
+        if covered:
+            self.crawler.stats.inc_value("crawler/discovery/fresh_covered")
+            return
+        self.crawler.stats.inc_value("crawler/discovery/fresh_gap")
+        logger.info(
+            "%s: %s does not reach back to the last run; reading every entry point",
+            self.site.key,
+            response.url,
+        )
+        yield from self._entry_requests()
 
     async def parse_feed(self, response: Response) -> AsyncIterator[Request]:
+        if self._not_modified(response):
+            return
         self._count_page("feed")
         if not isinstance(response, TextResponse):
             self._count_error("not_a_feed", response.url)
+            for request in self._fresh_read(response, covered=False):
+                yield request
             return
         candidates = []
         for entry in response.xpath(FEED_ITEM_XPATH):
@@ -128,56 +233,83 @@ class SiteSpider(Spider):
             modified = entry.xpath("./*[local-name()='updated']/text()").get()
             if link:
                 candidates.append(Candidate(response.urljoin(link), published, modified, "feed"))
-        requests, _ = await self._article_requests(candidates)
-        for request in requests:
+        queued = await self._article_requests(candidates)
+        for request in queued.requests:
+            yield request
+        self._read_whole(response, "feed")
+        covered = covers_since((c.published for c in candidates), queued.any_known, self._watermark)
+        for request in self._fresh_read(response, covered):
             yield request
 
     async def parse_sitemap(self, response: Response) -> AsyncIterator[Request]:
         """A sitemap index's children or a urlset's articles, read as a stream (`crawler.discovery.sitemaps`):
         at most `MAX_CHILDREN` children and `MAX_ENTRIES` URLs, and never past the page budget."""
+        if self._not_modified(response):
+            return
         self._count_page("sitemap")
         try:
             sitemap = read_sitemap(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
             if sitemap.kind == "sitemapindex":
-                for request in self._sitemap_children(sitemap, response):
+                for request in await self._sitemap_children(sitemap, response):
                     yield request
                 return
             batch: list[Candidate] = []
+            dates: list[str | None] = []
+            any_known = is_news = False
             for entry in sitemap:
                 source = "news" if entry.is_news else "sitemap"
+                is_news = is_news or entry.is_news
                 batch.append(Candidate(entry.loc, entry.news_published, entry.lastmod, source))
+                dates.append(entry.news_published or entry.lastmod)
                 if len(batch) < self.SITEMAP_BATCH:
                     continue
-                for request in (await self._article_requests(batch))[0]:
+                queued = await self._article_requests(batch)
+                any_known = any_known or queued.any_known
+                for request in queued.requests:
                     yield request
                 batch = []
                 if self._budget_left() == 0:  # the rest of the sitemap could not be queued this run
                     self.crawler.stats.inc_value("crawler/discovery/sitemap_budget_stop")
                     return
-            for request in (await self._article_requests(batch))[0]:
+            queued = await self._article_requests(batch)
+            for request in queued.requests:
                 yield request
             if sitemap.capped:
                 self._count_capped(response.url, MAX_ENTRIES, "URLs")
+            else:
+                self._read_whole(response, "news" if is_news else "sitemap")
+            covered = covers_since(dates, any_known or queued.any_known, self._watermark)
+            for request in self._fresh_read(response, covered):
+                yield request
         except SitemapError as error:
             self._count_error(error.kind, response.url)  # junk, HTML, a gzip bomb: bad_sitemap, too_large
+            for request in self._fresh_read(response, covered=False):
+                yield request
 
     SITEMAP_BATCH = 500
     """Sitemap entries judged (state lookup, budget) together; memory holds one batch, not the sitemap."""
 
-    def _sitemap_children(self, sitemap: Sitemap, response: Response) -> Iterator[Request]:
-        """The child sitemaps of an index: at most `MAX_CHILDREN`, and no more than the page budget left."""
-        followed = 0
+    async def _sitemap_children(self, sitemap: Sitemap, response: Response) -> list[Request]:
+        """The child sitemaps of an index to read this run (`child_verdict`: on a nightly run only those whose
+        `<lastmod>` moved): at most `MAX_CHILDREN`, and no more than the page budget left."""
+        out: list[Request] = []
         budget = self._budget_left()
         for entry in sitemap:
-            if followed >= MAX_CHILDREN or (budget is not None and followed >= budget):
-                self._count_capped(response.url, followed, "child sitemaps")
-                return
-            followed += 1
-            yield response.follow(
-                entry.loc, callback=self.parse_sitemap, errback=self.on_error, meta={"page_kind": "sitemap"}
-            )
+            if len(out) >= MAX_CHILDREN or (budget is not None and len(out) >= budget):
+                self._count_capped(response.url, len(out), "child sitemaps")
+                return out
+            url = response.urljoin(entry.loc)
+            known = self._pages_known.get(url)
+            verdict = child_verdict(entry.lastmod, known, self._watermark, everything=self._everything)
+            if verdict != "read":
+                self.crawler.stats.inc_value(f"crawler/discovery/sitemap_{verdict}")
+                continue
+            out.append(self._discovery_request(url, self.parse_sitemap, "sitemap", lastmod=entry.lastmod))
         if sitemap.capped:
-            self._count_capped(response.url, followed, "child sitemaps")
+            self._count_capped(response.url, len(out), "child sitemaps")
+        else:
+            self._read_whole(response, "sitemapindex")
+        return out
 
     def _count_capped(self, url: str, count: int, what: str) -> None:
         self.crawler.stats.inc_value("crawler/discovery/sitemap_capped")
@@ -200,6 +332,8 @@ class SiteSpider(Spider):
         return max(0, usable - discovery - len(self._requested))
 
     async def parse_listing(self, response: Response) -> AsyncIterator[Request]:
+        if self._not_modified(response):  # the listing is as it was: so are the pages after it
+            return
         self._count_page("listing")
         if not isinstance(response, TextResponse):
             self._count_error("not_html", response.url)
@@ -207,28 +341,26 @@ class SiteSpider(Spider):
         family = self.site.family
         links = [href for css in family.listing_links for href in response.css(f"{css}::attr(href)").getall()]
         links += response.css("a::attr(href)").getall()
-        requests, all_known = await self._article_requests(
+        queued = await self._article_requests(
             Candidate(response.urljoin(h.strip()), source="listing") for h in links
         )
-        for request in requests:
+        for request in queued.requests:
             yield request
+        self._read_whole(response, "listing")
         page = int(response.meta.get("listing_page", 1))
-        if page >= self.site.max_listing_pages or (all_known and not self.recrawl):
+        if page >= self.site.max_listing_pages or (queued.all_known and not self.recrawl):
             return
         for css in family.next_page:
             next_href = response.css(f"{css}::attr(href)").get()
             if next_href:
-                yield response.follow(
-                    next_href,
-                    callback=self.parse_listing,
-                    errback=self.on_error,
-                    meta={"page_kind": "listing", "listing_page": page + 1},
+                yield self._discovery_request(
+                    response.urljoin(next_href), self.parse_listing, "listing", listing_page=page + 1
                 )
                 return
 
-    async def _article_requests(self, candidates: Iterable[Candidate]) -> tuple[list[Request], bool]:
-        """Requests for the new or modified articles among `candidates`, and whether all were known. What is
-        queued stops at the page budget left (`_budget_left`); the rest is counted `over_budget`."""
+    async def _article_requests(self, candidates: Iterable[Candidate]) -> Queued:
+        """Requests for the new or modified articles among `candidates`, and whether all or any were known.
+        What is queued stops at the page budget left (`_budget_left`); the rest is counted `over_budget`."""
         fresh: dict[str, Candidate] = {}
         for candidate in candidates:
             if self._accepts(candidate):
@@ -257,7 +389,7 @@ class SiteSpider(Spider):
                 budget -= 1
             self._requested.add(canonical)
             requests.append(self._article_request(candidate, previous))
-        return requests, bool(fresh) and len(known) == len(fresh) and not requests
+        return Queued(requests, bool(fresh) and len(known) == len(fresh) and not requests, bool(known))
 
     def _accepts(self, candidate: Candidate) -> bool:
         """Whether a discovered URL is one of the site's articles (declared sites: by its URL pattern)."""
@@ -334,10 +466,36 @@ class SiteSpider(Spider):
 
     # -- bookkeeping -------------------------------------------------------------------------------------
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> Iterator[Request]:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        self._count_error(classify(failure), url)
+        kind = classify(failure)
+        self._count_error(kind, url)
+        if _transient(kind):  # a page that may answer next time: the next night must ask for it again
+            self._incomplete = f"{kind} on {url}"
+        if request is not None and request.meta.get("fresh"):  # a fresh source failed: read everything else
+            yield from self._entry_requests()
+
+    async def _on_closed(self, spider: Spider, reason: str) -> None:
+        """Keep what this run read of the discovery pages, and its watermark, when its discovery completed:
+        the run finished, nothing was left over the budget or limit, and no page failed that may answer next
+        time. Otherwise the next night reads them again."""
+        if not self._discovery_loaded:
+            return
+        stats = self.crawler.stats
+        cut = sum(
+            int(stats.get_value(f"crawler/{name}", 0))
+            for name in ("articles/over_limit", "articles/over_budget", "discovery/sitemap_budget_stop")
+        )
+        why = self._incomplete or (f"finish reason {reason}" if reason != "finished" else None)
+        why = why or (f"{cut} pages left over the budget or limit" if cut else None)
+        if why:
+            logger.info("%s: discovery not kept for the next night (%s)", self.site.key, why)
+            stats.set_value("crawler/discovery/kept", 0)
+            return
+        stats.set_value("crawler/discovery/kept", 1)
+        pages = list(self._pages_read.values())
+        await self.state.commit_discovery(self.site.key, pages, self._started_at)
 
     def _count_page(self, kind: str) -> None:
         self.crawler.stats.inc_value(f"crawler/pages/{kind}")
@@ -492,8 +650,8 @@ class GenericSiteSpider(SiteSpider):
         for form in ("/{slug}/index.rss", "/rss/{slug}.rss"):
             for request in self._section_feed_requests(form, self._sections[:2], probing=True):
                 yield request
-        requests, _ = await self._article_requests(Candidate(u, source="listing") for u in home.links)
-        for request in requests:
+        queued = await self._article_requests(Candidate(u, source="listing") for u in home.links)
+        for request in queued.requests:
             yield request
 
     MAX_SECTIONS = 40
@@ -516,11 +674,11 @@ class GenericSiteSpider(SiteSpider):
             self._count_error("not_html", response.url)
             return
         home = read_home(response.body, response.url)
-        requests, all_known = await self._article_requests(Candidate(u, source="listing") for u in home.links)
-        for request in requests:
+        queued = await self._article_requests(Candidate(u, source="listing") for u in home.links)
+        for request in queued.requests:
             yield request
         page = int(response.meta.get("listing_page", 1))
-        if page >= self.site.max_listing_pages or (all_known and not self.recrawl):
+        if page >= self.site.max_listing_pages or (queued.all_known and not self.recrawl):
             return
         following = next_page(response.body, response.url, page)
         if following and self._same_host(following):
@@ -620,8 +778,8 @@ class GenericSiteSpider(SiteSpider):
         return chosen
 
     async def parse_chosen(self, response: Response) -> AsyncIterator[Request]:
-        requests, _ = await self._article_requests(response.meta["candidates"])
-        for request in requests:
+        queued = await self._article_requests(response.meta["candidates"])
+        for request in queued.requests:
             yield request
 
     # -- articles ----------------------------------------------------------------------------------------
@@ -644,6 +802,16 @@ class GenericSiteSpider(SiteSpider):
 
 def _bare_host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+TRANSIENT_ERRORS = frozenset(
+    {"timeout", "connection_lost", "connection_refused", "dns", "truncated", "http_408", "http_429"}
+)
+
+
+def _transient(kind: str) -> bool:
+    """A failure that may not happen next time (a 5xx, a timeout), unlike a 404 or a robots.txt refusal."""
+    return kind in TRANSIENT_ERRORS or kind.startswith("http_5")
 
 
 def _header(response: Response, name: bytes) -> str | None:
