@@ -6,6 +6,15 @@
 nothing with an article page and running no pipeline. *Full* is the real crawl: extraction, text, dates,
 identity, dedupe, validation and storage to a local folder. Each round runs both, alternating which goes
 first, each in its own process against one replica process; the medians are reported with their ratio.
+
+The wall-clock ratio is bound by what both modes wait for alike (politeness delays, which AutoThrottle keeps
+adjusting even against the replica, and the downloader's per-site concurrency), not by what the pipeline
+costs: the reactor is idle much of the time in either mode. So each child also measures its process CPU time
+(user + system of every thread, `time.process_time()`) from the creation of its crawlers to the end of the
+crawl (full: the commit of the run included) and divides it by its articles (full: articles written; bare:
+article pages fetched): `CPU s / 1,000 articles` is the price of fetching and of extraction, dedupe,
+validation and storage per article, and the full / bare ratio what the pipeline adds to fetching.
+
 Then extraction time per page per layer, over every replica article page, in this process.
 """
 
@@ -48,7 +57,8 @@ def _wait_until_up(url: str, seconds: float = 20.0) -> None:
 
 
 def child(mode: str, replica_url: str, out: Path) -> None:
-    """One crawl of every site in this process, bare or full; writes pages, seconds and items to `out`."""
+    """One crawl of every site in this process, bare or full; writes pages, seconds, items, articles and the
+    process CPU seconds of the crawl to `out`."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.http import Response
@@ -70,9 +80,16 @@ def child(mode: str, replica_url: str, out: Path) -> None:
         settings.set("ITEM_PIPELINES", {}, priority="cmdline")
 
     if mode == "full":  # the real job, as `crawler crawl --all` runs it (feed segment and manifest included)
+        # What run_crawl imports, imported before its CPU clock starts (bare imports its modules before too).
+        import crawler.feed.commit
+        import crawler.middlewares.jobdir
+        import crawler.progress
+        import crawler.spool
+        import crawler.state
+        import crawler.store.local
         from crawler.runner import run_crawl
 
-        began = time.perf_counter()
+        began, cpu_began = time.perf_counter(), time.process_time()
         result = run_crawl(
             list(all_sites()),
             store=Path(store).as_uri(),
@@ -81,6 +98,7 @@ def child(mode: str, replica_url: str, out: Path) -> None:
             log_level="ERROR",
         )
         seconds = time.perf_counter() - began  # the crawl and the commit of its feed segment and manifest
+        cpu_seconds = time.process_time() - cpu_began
         totals = result.totals
         out.write_text(
             json.dumps(
@@ -89,6 +107,8 @@ def child(mode: str, replica_url: str, out: Path) -> None:
                     "pages": totals["pages_fetched"],
                     "seconds": seconds,
                     "items": totals["articles_written"],
+                    "articles": totals["articles_written"],
+                    "cpu_seconds": cpu_seconds,
                 }
             )
         )
@@ -98,6 +118,7 @@ def child(mode: str, replica_url: str, out: Path) -> None:
         self.crawler.stats.inc_value("crawler/pages/article")
         return iter(())
 
+    cpu_started = time.process_time()
     process = CrawlerProcess(settings)
     crawlers = []
     for site in all_sites().values():
@@ -110,9 +131,23 @@ def child(mode: str, replica_url: str, out: Path) -> None:
     started = time.perf_counter()
     process.start()
     seconds = time.perf_counter() - started
-    pages = sum(int(c.stats.get_value("downloader/response_count", 0)) for c in crawlers if c.stats)
-    items = sum(int(c.stats.get_value("crawler/articles/written", 0)) for c in crawlers if c.stats)
-    out.write_text(json.dumps({"mode": mode, "pages": pages, "seconds": seconds, "items": items}))
+    cpu_seconds = time.process_time() - cpu_started
+
+    def total(stat: str) -> int:
+        return sum(int(c.stats.get_value(stat, 0)) for c in crawlers if c.stats)
+
+    out.write_text(
+        json.dumps(
+            {
+                "mode": mode,
+                "pages": total("downloader/response_count"),
+                "seconds": seconds,
+                "items": total("crawler/articles/written"),
+                "articles": total("crawler/pages/article"),  # article pages fetched (and dropped)
+                "cpu_seconds": cpu_seconds,
+            }
+        )
+    )
 
 
 def run_child(mode: str, replica_url: str) -> dict[str, Any]:
@@ -128,6 +163,12 @@ def run_child(mode: str, replica_url: str) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(out.read_text())
     out.unlink()
     return result
+
+
+def _cpu_per_thousand(run: dict[str, Any]) -> float:
+    """CPU seconds of a child's crawl per 1,000 of its articles."""
+    articles = int(run["articles"])
+    return float(run["cpu_seconds"]) * 1000 / articles if articles else float("nan")
 
 
 def extraction_layers() -> dict[str, float]:
@@ -203,6 +244,13 @@ def main() -> None:
         rates[mode] = statistics.median(r["pages"] / r["seconds"] for r in runs[mode])
         print(f"{mode:<6} {pages:>6.0f} {items:>6.0f} {seconds:>8.2f} {rates[mode]:>8.1f}")
     print(f"full / bare = {rates['full'] / rates['bare']:.2f}  (goal >= 0.70)")
+    cpu = {mode: statistics.median(_cpu_per_thousand(r) for r in runs[mode]) for mode in ("bare", "full")}
+    ratio = cpu["full"] / cpu["bare"] if cpu["bare"] else float("nan")
+    print(f"CPU s / 1,000 articles: full {cpu['full']:.2f}, bare {cpu['bare']:.2f}, ratio {ratio:.2f}")
+    for mode in ("bare", "full"):
+        cpu_seconds = statistics.median(r["cpu_seconds"] for r in runs[mode])
+        articles = statistics.median(r["articles"] for r in runs[mode])
+        print(f"  {mode:<6} {cpu_seconds:6.2f} CPU s for {articles:.0f} articles")
 
     layers = extraction_layers()
     print(f"\nextraction per article page, median ms over {layers.pop('pages'):.0f} replica pages")
