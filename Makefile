@@ -45,6 +45,7 @@ unit: $(STAMP) system-deps
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/nightly.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/dedupe.py
