@@ -2,17 +2,18 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml replica/pyproject.toml | cksum | cut -d' ' -f1)
 STORE ?= file://./data
 # Test processes: the suite mostly waits on the servers it starts, so more workers than cores pays off.
 TEST_WORKERS ?= 3
 
 .PHONY: venv system-deps crawl demo test lint typecheck unit bench docker lock pin-base clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml replica/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps -e ./replica
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -33,8 +34,8 @@ system-deps:
 	bash scripts/system-deps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check crawler spiders pipelines tests bench
-	$(BIN)/ruff format --check crawler spiders pipelines tests bench
+	$(BIN)/ruff check crawler spiders pipelines replica tests bench
+	$(BIN)/ruff format --check crawler spiders pipelines replica tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

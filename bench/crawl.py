@@ -174,8 +174,8 @@ def _cpu_per_thousand(run: dict[str, Any]) -> float:
 def extraction_layers() -> dict[str, float]:
     """Median milliseconds per article page of each extraction layer, over every replica article."""
     from crawler.extract import extract_with_timings
-    from crawler.replica import build_replica
     from crawler.sites import all_sites
+    from replica import build_replica
 
     replica = build_replica()
     pages = []
@@ -216,7 +216,7 @@ def main() -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.replica", "--port", str(port)],
+        [sys.executable, "-m", "replica", "--port", str(port)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

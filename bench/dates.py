@@ -4,9 +4,9 @@ Run from the project root:  PYTHONPATH=. python bench/dates.py [--samples 2000] 
 
 Strings, in two sets reported apart:
 
-* table: the rows of tests/data/datelines.tsv and tests/data/datelines_real_shapes.tsv that have a value
+* table: the rows of replica/data/datelines.tsv and replica/data/datelines_real_shapes.tsv that have a value
   (real shapes, written for the tests);
-* samples: datelines rendered in every shape the fast path reads (crawler.dates.samples), random values.
+* samples: datelines rendered in every shape the fast path reads (replica.date_samples), random values.
 
 dateparser is called as a crawler would call it: ``languages=['vi']``, ``DATE_ORDER`` DMY, its settings
 built once per fetch time (so relative forms get the same base as ours).
@@ -34,14 +34,12 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from crawler.dates import VN_TZ, ParsedDate, parse_date
-from crawler.dates.samples import SAMPLE_FETCH_TIME, read_table, samples
+from replica.date_samples import REAL_TABLE, SAMPLE_FETCH_TIME, TABLE, read_table, samples
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-TABLES = (DATA / "datelines.tsv", DATA / "datelines_real_shapes.tsv")
+TABLES = (TABLE, REAL_TABLE)
 
 
 class Case:

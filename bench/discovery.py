@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.discovery.compare import compare_stores, stored_articles, totals  # noqa: E402
-from crawler.replica import ReplicaServer, build_replica  # noqa: E402
-from crawler.replica.undeclared import undeclared_sites  # noqa: E402
 from crawler.sites import all_sites  # noqa: E402
+from replica import ReplicaServer, build_replica  # noqa: E402
+from replica.compare import compare_stores, stored_articles, totals  # noqa: E402
+from replica.undeclared import undeclared_sites  # noqa: E402
 
 
 def _crawl(args: list[str], store: Path) -> float:

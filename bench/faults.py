@@ -3,7 +3,7 @@
     PYTHONPATH=. python bench/faults.py [--only NAME,NAME] [--kills 5] [--seed 7]
 
 Every row is a real crawl (`crawler.runner.run_crawl`, in a subprocess, as the nightly job runs) of replica
-sites with one fault injected (crawler/replica/faults.py), into an empty store. Then the store is read back:
+sites with one fault injected (replica/faults.py), into an empty store. Then the store is read back:
 
 - expected: the replica articles the crawl must write (hostile pages added for the row and sections that
   robots.txt disallows are not expected);
@@ -45,9 +45,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.dates import VN_TZ  # noqa: E402
-from crawler.replica import Replica, ReplicaArticle, ReplicaServer  # noqa: E402
-from crawler.replica.corpus import default_corpus  # noqa: E402
 from crawler.sites import get_site  # noqa: E402
+from replica import Replica, ReplicaArticle, ReplicaServer  # noqa: E402
+from replica.corpus import default_corpus  # noqa: E402
 
 _MARKUP = re.compile(r"<\s*/?\s*(?:script|iframe|object|embed|style|html|body|div|p)\b|\son\w+\s*=", re.I)
 MATRIX_SITE = "baodongthap"
@@ -546,8 +546,8 @@ def verify(store: Path, expected: list[ReplicaArticle], hostile: list[ReplicaArt
 
 
 def build(sites: tuple[str, ...]) -> Replica:
-    """A replica of registered sites and undeclared portals (`crawler.replica.undeclared`) by key."""
-    from crawler.replica.undeclared import undeclared_corpus, undeclared_sites
+    """A replica of registered sites and undeclared portals (`replica.undeclared`) by key."""
+    from replica.undeclared import undeclared_corpus, undeclared_sites
 
     undeclared = undeclared_sites()
     chosen = [get_site(k) for k in sites if k not in undeclared]

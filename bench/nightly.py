@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.dates import VN_TZ  # noqa: E402
-from crawler.replica.server import ReplicaServer  # noqa: E402
 from crawler.sites import Site, all_sites  # noqa: E402
+from replica.server import ReplicaServer  # noqa: E402
 
 GOALS = {2: 2, 3: 4}
 """Night → the most requests any one site may cost."""

@@ -42,9 +42,9 @@ from crawler.distributed.backfill import archive_seeds
 from crawler.distributed.bloom import BloomSpec, LocalBloom
 from crawler.distributed.control import Frontier
 from crawler.distributed.frontier import DEFAULT_BLOOM_ERROR
-from crawler.distributed.loadtest import fetch_counts, make_replica
-from crawler.replica import ReplicaServer
 from crawler.sites import get_site
+from replica import ReplicaServer
+from replica.loadtest import fetch_counts, make_replica
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ("baoapbac", "baodongthap", "baocantho", "baolongan", "baoangiang", "baohatinh")

@@ -3,7 +3,7 @@
 Run from the project root:  PYTHONPATH=. python bench/store.py [--articles 2000] [--repeats 3]
                                 [--latency-ms 50] [--workers 64] [--baseline]
 
-S3: moto's S3 API server (tests/s3_server.py) in a process of its own, as a real server would be, behind a
+S3: moto's S3 API server (replica/s3.py) in a process of its own, as a real server would be, behind a
 proxy in that process that waits --latency-ms before forwarding each request; S3Store.put_many uploads with
 --workers requests in flight. Local: LocalStore in a temporary folder (temporary file, fsync, rename per
 object) on a thread pool of the same size, as the storage pipeline would write. The objects are article JSON
@@ -37,7 +37,6 @@ from crawler.store.local import LocalStore
 from crawler.store.s3 import DEFAULT_MAX_WORKERS, S3Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVER = ROOT / "tests" / "s3_server.py"
 TARGET = 0.9  # issue 5: S3 at 50 ms latency writes at least 0.9 of the local store's rate
 
 SENTENCES = [
@@ -158,7 +157,7 @@ def timed(timing: Timing, server_pid: int | None, write: Callable[[], None]) -> 
 
 def start_server(latency_ms: float) -> tuple[subprocess.Popen[str], dict[str, str]]:
     server = subprocess.Popen(
-        [sys.executable, str(SERVER), "--latency-ms", str(latency_ms), "--bucket", "bench"],
+        [sys.executable, "-m", "replica.s3", "--latency-ms", str(latency_ms), "--bucket", "bench"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -184,8 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also time S3 with no added latency")
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(SERVER.parent))
-    from s3_server import fake_aws_env  # tests/s3_server.py: fake credentials, no real AWS account
+    from replica.s3 import fake_aws_env  # fake credentials, no real AWS account
 
     n, workers = args.articles, args.workers
     local, s3, direct = Timing(), Timing(), Timing()

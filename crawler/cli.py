@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +17,7 @@ from crawler.fetch import FetchError
 from crawler.item import Rejected
 from crawler.monitor.check import add_check_command
 from crawler.options import add_state_option, add_store_options, demo_state, positive_int
+from crawler.replica_package import ReplicaMissing, load_replica
 from crawler.runner import RunResult, run_crawl
 from crawler.service.commands import add_service_commands
 from crawler.sites import UnknownSiteError, all_sites, get_site
@@ -33,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args = build_parser().parse_args(argv)
             code: int = args.handler(args)
-        except (UnknownSiteError, BadStoreURLError, StoreError, ValueError) as exc:
+        except (UnknownSiteError, BadStoreURLError, StoreError, ValueError, ReplicaMissing) as exc:
             print(f"crawler: error: {exc}", file=sys.stderr)
             return 2
         except FetchError as exc:
@@ -232,12 +233,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from crawler.replica import ReplicaServer, build_replica
-
+    replica = load_replica()
     store = open_store(args.store, s3_endpoint=args.s3_endpoint)
     store.check()
     state = args.state or demo_state(store)
-    with ReplicaServer(build_replica()) as server:
+    with replica.ReplicaServer(replica.build_replica()) as server:
         print(f"replica of {len(all_sites())} portals at {server.base_url}", file=sys.stderr)
         result = run_crawl(
             list(all_sites()),
@@ -255,8 +255,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_replica(args: argparse.Namespace) -> int:
-    from crawler.replica import main as replica_main
-
+    replica_main: Callable[[list[str]], int] = load_replica().main
     return replica_main(["--port", str(args.port)])
 
 

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from crawler.dates import VN_TZ
-from crawler.replica import ReplicaArticle, ReplicaServer, build_replica
 from crawler.schema import schema_errors
 from crawler.sites import all_sites
 from crawler.urls import canonicalize
+from replica import ReplicaArticle, ReplicaServer, build_replica
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_URL = (

@@ -14,11 +14,9 @@ import pytest
 from crawler.dates import VN_TZ, ParsedDate, is_us_style, parse_date
 from crawler.dates import fallback as fallback_module
 from crawler.dates import parser as parser_module
-from crawler.dates.samples import TableRow as Row
-from crawler.dates.samples import read_table
+from replica.date_samples import REAL_TABLE, TABLE, read_table
+from replica.date_samples import TableRow as Row
 
-TABLE = Path(__file__).parent / "data" / "datelines.tsv"
-REAL_TABLE = Path(__file__).parent / "data" / "datelines_real_shapes.tsv"
 REF = datetime(2021, 3, 24, 15, 35, tzinfo=VN_TZ)
 ROWS = read_table(TABLE)
 REAL_ROWS = read_table(REAL_TABLE)

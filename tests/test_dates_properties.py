@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crawler.dates import VN_TZ, parse_date
 from crawler.dates import parser as P
-from crawler.dates import samples as S
+from replica import date_samples as S
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FETCH = S.SAMPLE_FETCH_TIME

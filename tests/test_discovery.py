@@ -16,20 +16,20 @@ import pytest
 
 from crawler.dates import parse_date
 from crawler.discovery.commands import domain_sites, normalize_domain
-from crawler.discovery.compare import DomainFigures, compare_stores, stored_articles, totals
 from crawler.discovery.pages import find_dateline, next_page, page_signals, read_home, robots_sitemaps
 from crawler.discovery.suggest import Fetch, draft_module, suggest
 from crawler.discovery.urls import article_url_score, learn_article_pattern, looks_like_article_url, url_shape
 from crawler.extract import parse_document
-from crawler.replica import Replica, ReplicaServer
-from crawler.replica.corpus import default_corpus
-from crawler.replica.provinces import WRITING
-from crawler.replica.topics import slugify
-from crawler.replica.undeclared import undeclared_corpus, undeclared_hosts, undeclared_sites
 from crawler.routing import replica_settings, replica_url_for
 from crawler.sites import Site, all_sites, generic_site
 from crawler.sites.families import FAMILY_C
 from crawler.urls import canonicalize
+from replica import Replica, ReplicaServer
+from replica.compare import DomainFigures, compare_stores, stored_articles, totals
+from replica.corpus import default_corpus
+from replica.provinces import WRITING
+from replica.topics import slugify
+from replica.undeclared import undeclared_corpus, undeclared_hosts, undeclared_sites
 from spiders.site_spider import Candidate, GenericSiteSpider, SiteSpider, spider_class_for
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -23,11 +23,11 @@ from crawler.distributed.backfill import Seed, archive_seeds, nightly_seeds
 from crawler.distributed.bloom import BloomSpec, LocalBloom
 from crawler.distributed.control import Frontier
 from crawler.distributed.frontier import ACK, LEASE, PUSH, SiteKeys, decode_request, encode_request
-from crawler.distributed.loadtest import fetch_counts, make_replica
-from crawler.replica import ReplicaServer
 from crawler.sites import get_site
 from crawler.state import open_state
 from crawler.state.redis_state import RedisState
+from replica import ReplicaServer
+from replica.loadtest import fetch_counts, make_replica
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = "baoapbac"

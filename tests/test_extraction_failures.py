@@ -25,9 +25,9 @@ from crawler.extract.structured import (
 )
 from crawler.item import EXTRACTION_STAGE, Article, Rejected
 from crawler.process import process_page
-from crawler.replica import Replica, ReplicaArticle, ReplicaServer
-from crawler.replica.faults import nested_json_ld
 from crawler.sites import get_site
+from replica import Replica, ReplicaArticle, ReplicaServer
+from replica.faults import nested_json_ld
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

@@ -24,12 +24,12 @@ from test_pipelines import make_article, run_all
 from crawler.extract import extract_article
 from crawler.item import Rejected
 from crawler.middlewares.charset import choose_encoding, header_charset, meta_charset
-from crawler.replica import Replica, ReplicaArticle, ReplicaServer
-from crawler.replica.faults import FaultyPage, gzip_bomb
 from crawler.sites import get_site
 from crawler.text import normalize_paragraphs, normalize_text
 from pipelines.storage import key_and_body
 from pipelines.validation import validate_article
+from replica import Replica, ReplicaArticle, ReplicaServer
+from replica.faults import FaultyPage, gzip_bomb
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -278,7 +278,7 @@ def test_bad_or_oversized_fields_go_to_rejects_with_the_article_and_why(
 
 
 def test_floods_and_tag_pages_are_generated_as_they_are_sent(replica: Replica) -> None:
-    from crawler.replica.faults import flood_url
+    from replica.faults import flood_url
 
     replica.faults.add("sitemap_flood", site=SITE, children=3, urls=10_000)
     index = replica.get("https://baodongthap.vn/sitemap.xml").body.decode()

@@ -22,18 +22,18 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from processes import run_cli
-from s3_server import create_bucket, fake_aws_env, s3_server
 
 from crawler.dates import VN_TZ
 from crawler.feed import Cursor, FeedReader
 from crawler.feed.commit import commit_batch, recover_pending
 from crawler.feed.jsonfeed import merge_items
 from crawler.feed.log import SEGMENT_FIELDS, list_segments, read_segment
-from crawler.replica import ReplicaServer, build_replica
 from crawler.spool import WorkDir
 from crawler.store import LocalStore, ObjectStore, StoreError, open_store
 from crawler.store.layout import BadKeyError, json_feed_key, segment_key, segment_sequence
 from crawler.urls import canonicalize
+from replica import ReplicaServer, build_replica
+from replica.s3 import create_bucket, fake_aws_env, s3_server
 
 # -- JSON Feed 1.1, as https://www.jsonfeed.org/version/1.1/ specifies it ----------------------------------
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from crawler.dates import VN_TZ
-from crawler.replica import Replica, ReplicaServer, build_replica
 from crawler.sites import all_sites
+from replica import Replica, ReplicaServer, build_replica
 
 ROOT = Path(__file__).resolve().parents[1]
 

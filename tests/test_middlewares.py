@@ -27,9 +27,9 @@ from crawler.middlewares.redirects import (
     parse_ip,
 )
 from crawler.middlewares.retry import BackoffRetryMiddleware, backoff, parse_retry_after
-from crawler.replica.faults import to_cp1258
 from crawler.sites import get_site
 from crawler.store.layout import BadKeyError, article_key, reject_key, run_key, version_key
+from replica.faults import to_cp1258
 
 TITLE = "Đồng Tháp: Người dân phấn khởi đón mùa lũ về, ước tính sản lượng đạt kỷ lục"
 PAGE = (

@@ -140,8 +140,8 @@ def receiver() -> Iterator[Receiver]:
 
 def small_replica(*keys: str) -> Any:
     """A replica of only these sites (quick to build, and the crawl touches no other)."""
-    from crawler.replica import Replica
-    from crawler.replica.corpus import default_corpus
+    from replica import Replica
+    from replica.corpus import default_corpus
 
     sites = {key: get_site(key) for key in keys}
     return Replica(default_corpus(sites.values()), sites=sites)
@@ -325,7 +325,7 @@ def test_crawler_check_passes_on_the_replica_and_fails_after_a_redesign(
 ) -> None:
     from crawler.cli import main
     from crawler.monitor.check import check_site, replica_fetch
-    from crawler.replica import ReplicaServer
+    from replica import ReplicaServer
 
     with ReplicaServer(small_replica("hanoimoi", OTHER)) as server:
         assert main(["check", "hanoimoi", "--pages", "3", "--replica", server.base_url]) == 0
@@ -352,7 +352,7 @@ def test_crawler_check_without_any_article_page_says_so_with_exit_2() -> None:
 
 
 def test_a_replica_redesign_renames_class_tokens_of_one_family_only() -> None:
-    from crawler.replica.redesign import Redesign
+    from replica.redesign import Redesign
 
     redesign = Redesign("C", {"b-maincontent": "article__body"})
     html = '<div class="b-maincontent x"><p class="b-maincontent-note">a</p></div><div class="y">'
@@ -432,7 +432,7 @@ def _drift_events(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
 def test_a_replica_redesign_raises_one_drift_alert_per_affected_site(
     tmp_path: Path, receiver: Receiver
 ) -> None:
-    from crawler.replica import ReplicaServer
+    from replica import ReplicaServer
 
     sites = (*C_SITES, OTHER)
     with ReplicaServer(small_replica(*sites)) as replica:

@@ -27,9 +27,9 @@ from crawler.discovery.nightly import (
     covers_since,
     fresh_sources,
 )
-from crawler.replica import Replica, ReplicaServer, build_replica
 from crawler.state import DiscoveryPage, open_state
 from crawler.state.redis_state import RedisState
+from replica import Replica, ReplicaServer, build_replica
 
 ROOT = Path(__file__).resolve().parents[1]
 WATERMARK = datetime(2026, 11, 30, 2, 0, tzinfo=VN_TZ)

@@ -179,8 +179,8 @@ def test_screen_emulation() -> None:
 
 
 def test_crawl_on_a_terminal_shows_finished_sites_and_a_status_line(tmp_path: Path) -> None:
-    from crawler.replica import Replica, ReplicaServer
-    from crawler.replica.corpus import default_corpus
+    from replica import Replica, ReplicaServer
+    from replica.corpus import default_corpus
 
     sites = {key: get_site(key) for key in PTY_SITES}
     with ReplicaServer(Replica(default_corpus(sites.values()), sites=sites)) as server:

@@ -23,7 +23,6 @@ from processes import run_cli
 
 from crawler.item import Rejected
 from crawler.process import process_page
-from crawler.replica import Replica, ReplicaServer, build_replica
 from crawler.sites import Site, all_sites, site_for_url
 from crawler.sites.provinces import (
     FORMER_PROVINCES,
@@ -37,6 +36,7 @@ from crawler.sites.provinces import (
     sites_covering,
 )
 from crawler.urls import canonicalize
+from replica import Replica, ReplicaServer, build_replica
 
 SITES = all_sites()
 LIVE = {k: s for k, s in SITES.items() if s.active_to is None}

@@ -25,12 +25,12 @@ from crawler.monitor.repair import (
     parse_suggestion,
 )
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
-from crawler.replica import Replica
-from crawler.replica.corpus import default_corpus
 from crawler.service.history import ALERT_OPEN, RUNNING, SUCCEEDED, RunHistory
 from crawler.sites import Site, get_site
 from crawler.sites.model import Selectors
 from pipelines.coverage import CoveragePipeline
+from replica import Replica
+from replica.corpus import default_corpus
 
 SITE = "hanoimoi"
 VARIANT = "reworked"
@@ -39,7 +39,7 @@ WRONG_IN_VARIANT = {"title", "lead", "dateline", "authors", "section", "tags"}
 
 @pytest.fixture(scope="module")
 def variant_replica() -> Replica:
-    """Hà Nội Mới's articles in the `reworked` family C markup (crawler/replica/variants.py)."""
+    """Hà Nội Mới's articles in the `reworked` family C markup (replica/variants.py)."""
     site = get_site(SITE)
     replica = Replica(default_corpus([site]), sites={SITE: site})
     replica.use_variant(SITE, VARIANT)

@@ -28,13 +28,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from parsel import Selector
 
-from crawler.replica import Replica, ReplicaArticle, ReplicaServer, build_replica
-from crawler.replica.corpus import SEED_PARAGRAPHS, SEED_URL, default_corpus
-from crawler.replica.model import VN_TZ
-from crawler.replica.provinces import WRITING
 from crawler.sites import Site, all_sites, site_for_url
 from crawler.sites.model import Selectors
 from crawler.state.neardup import jaccard, shingles, syllables
+from replica import Replica, ReplicaArticle, ReplicaServer, build_replica
+from replica.corpus import SEED_PARAGRAPHS, SEED_URL, default_corpus
+from replica.model import VN_TZ
+from replica.provinces import WRITING
 
 SITES = sorted(all_sites())
 NS = {
@@ -707,7 +707,7 @@ def test_server_start_stop_and_context_manager() -> None:
 
 def test_command_line_serves_until_stopped() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "crawler.replica", "--port", "0"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", "replica", "--port", "0"], stdout=subprocess.PIPE, text=True
     )
     try:
         assert proc.stdout is not None

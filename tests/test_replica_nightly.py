@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.replica import Page, Replica, ReplicaArticle, ReplicaServer, syndication
-from crawler.replica.corpus import default_corpus
-from crawler.replica.model import VN_TZ
-from crawler.replica.render import PAGE_SIZE
-from crawler.replica.server import not_modified
 from crawler.sites import Site, all_sites
+from replica import Page, Replica, ReplicaArticle, ReplicaServer, syndication
+from replica.corpus import default_corpus
+from replica.model import VN_TZ
+from replica.render import PAGE_SIZE
+from replica.server import not_modified
 
 NIGHT = datetime(2026, 12, 1, 6, 30, tzinfo=VN_TZ)
 """When the tests' night happens: after every article of the default corpus."""

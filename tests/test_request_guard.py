@@ -23,8 +23,8 @@ from crawler.middlewares.targets import (
     check_url,
     on_site,
 )
-from crawler.replica import ReplicaServer
 from crawler.sites import generic_site, get_site
+from replica import ReplicaServer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

@@ -735,10 +735,10 @@ def test_hadolint_reports_nothing_on_the_dockerfile() -> None:
 
 
 def test_a_crawl_of_the_replica_triggered_through_the_api_writes_articles(tmp_path: Path) -> None:
-    import crawler.replica as replica
+    import replica as replica
 
     if not hasattr(replica, "ReplicaServer"):
-        pytest.skip("crawler.replica has no ReplicaServer yet (the replica is being written)")
+        pytest.skip("replica has no ReplicaServer yet (the replica is being written)")
     key = "baodongthap"
     with replica.ReplicaServer(replica.build_replica()) as server:
         extra = f'replica = "{server.base_url}"\nlimit = 3\n'

@@ -19,8 +19,8 @@ from crawler.discovery.sitemaps import (
     SitemapTooLarge,
     read_sitemap,
 )
-from crawler.replica.faults import gzip_bomb
 from crawler.sites import get_site
+from replica.faults import gzip_bomb
 from spiders.site_spider import SiteSpider, spider_class_for
 
 NEWS = """<?xml version="1.0" encoding="UTF-8"?>

@@ -20,17 +20,17 @@ from typing import Any
 
 import pytest
 from processes import run_cli
-from s3_server import LatencyProxy, _ProxyHandler, create_bucket, fake_aws_env, s3_server
 
 from crawler.feed import FeedReader
 from crawler.feed.commit import flush_spool
 from crawler.feed.log import list_segments
-from crawler.replica import ReplicaServer, build_replica
 from crawler.sites import all_sites
 from crawler.spool import WorkDir, default_spool
 from crawler.state import KnownArticle, SQLiteState
 from crawler.store import LocalStore, ObjectStore, open_store
 from crawler.urls import canonicalize
+from replica import ReplicaServer, build_replica
+from replica.s3 import LatencyProxy, _ProxyHandler, create_bucket, fake_aws_env, s3_server
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,11 +13,11 @@ import pytest
 import redis
 
 from crawler.options import demo_state
-from crawler.replica import ReplicaServer, build_replica
 from crawler.state import KnownArticle, WrongStoreError, bind_store, open_sqlite_state, open_state
 from crawler.state.redis_state import RedisState, redact_url
 from crawler.store import LocalStore, open_store, store_identity
 from crawler.store.s3 import canonical_endpoint
+from replica import ReplicaServer, build_replica
 from tests.processes import redis_server as start_redis
 from tests.processes import run_cli
 

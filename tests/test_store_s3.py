@@ -1,4 +1,4 @@
-"""The s3:// store against a real S3 API over HTTP: moto's server mode on 127.0.0.1 (tests/s3_server.py)."""
+"""The s3:// store against a real S3 API over HTTP: moto's server mode on 127.0.0.1 (replica/s3.py)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import Any
 
 import boto3
 import pytest
-from s3_server import create_bucket, fake_aws_env, latency_proxy, require_auth, s3_client, s3_server
 
 from crawler.store import BadStoreURLError, StoreError, open_store
 from crawler.store.layout import BadKeyError, article_key
 from crawler.store.s3 import JSON_CONTENT_TYPE, S3Store
+from replica.s3 import create_bucket, fake_aws_env, latency_proxy, require_auth, s3_client, s3_server
 
 ARTICLE = {
     "title": "Đồng Tháp: Khánh thành cầu Cao Lãnh nối đôi bờ sông Tiền",

@@ -21,12 +21,12 @@ from typing import Any
 
 import pytest
 
-from crawler.replica import Replica, ReplicaArticle, ReplicaServer, build_replica
-from crawler.replica.model import VN_TZ
-from crawler.replica.wire import AGENCY, Story, distinct_same_topic, old_tone_style, wire_story
 from crawler.sites import all_sites
 from crawler.state.neardup import jaccard, shingles, syllables
 from crawler.urls import canonicalize
+from replica import Replica, ReplicaArticle, ReplicaServer, build_replica
+from replica.model import VN_TZ
+from replica.wire import AGENCY, Story, distinct_same_topic, old_tone_style, wire_story
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY_SITES = ["baodongthap", "baocantho", "tuoitre"]

@@ -1,6 +1,6 @@
 """The fast path: exact, hand-written readers for the dateline shapes Vietnamese portals print.
 
-What `parse_date` reads (a table of real-shaped examples is tests/data/datelines_real_shapes.tsv): at most
+What `parse_date` reads (a table of real-shaped examples is replica/data/datelines_real_shapes.tsv): at most
 one weekday (``Thứ Tư``, ``Thứ 4``, ``T4``, ``T.Tư``, ``CN``, ``Wed``), one date, one clock time (``15:35``,
 ``15:35:20``, ``15h35'``, ``15g35``, ``15 giờ 35 phút``, with SA/CH or AM/PM and an optional UTC offset), one
 UTC offset (``GMT+7``, ``(GMT +7)``, ``UTC +07:00``, ``GMT``), one name of UTC+7 (``giờ Hà Nội``, ``ICT``,

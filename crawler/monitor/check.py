@@ -255,12 +255,13 @@ def _replica(url: str | None, variant: tuple[str, str] | None = None) -> Iterato
     if url:
         yield url
         return
-    from crawler.replica import ReplicaServer, build_replica
+    from crawler.replica_package import load_replica
 
-    replica = build_replica()
+    package = load_replica()
+    replica = package.build_replica()
     if variant is not None:
         replica.use_variant(*variant)
-    with ReplicaServer(replica) as server:
+    with package.ReplicaServer(replica) as server:
         yield server.base_url
 
 
@@ -285,7 +286,7 @@ def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     check.add_argument(
         "--replica-variant",
         metavar="NAME",
-        help="print the site's article pages in a markup variant of the replica (crawler/replica/variants.py)",
+        help="print the site's article pages in a markup variant of the replica (replica/variants.py)",
     )
     check.set_defaults(handler=cmd_check)
 

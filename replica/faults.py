@@ -64,7 +64,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from crawler.replica.model import HTML, TEXT, Page
+from replica.model import HTML, TEXT, Page
 
 KINDS: frozenset[str] = frozenset(
     {

@@ -17,8 +17,8 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 
-from crawler.replica.model import ReplicaArticle
 from crawler.sites import Site
+from replica.model import ReplicaArticle
 
 FEED_SIZE = 50
 """Items in a feed, newest first, as most portals cut them."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from crawler.replica.model import ReplicaArticle
-from crawler.replica.render import FamilyC, Renderer, SiteContext, esc, printed_dateline
-from crawler.replica.topics import slugify
+from replica.model import ReplicaArticle
+from replica.render import FamilyC, Renderer, SiteContext, esc, printed_dateline
+from replica.topics import slugify
 
 
 class FamilyCReworked(FamilyC):

@@ -8,7 +8,7 @@
 moto keeps its buckets in process-wide memory: every server started in one process serves the same buckets,
 so each test uses bucket names of its own. `require_auth` makes the server check access keys and signatures.
 
-Run as a script (`python tests/s3_server.py --latency-ms 50`) it serves in its own process, prints one JSON
+Run as a script (`python replica/s3.py --latency-ms 50`) it serves in its own process, prints one JSON
 line `{"endpoint": ..., "proxy": ...}` and stops when its standard input closes; the bench runs it so.
 """
 

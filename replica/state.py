@@ -42,8 +42,9 @@ from html import escape
 from typing import Any, TypeAlias
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.replica import syndication, wire
-from crawler.replica.corpus import (
+from crawler.sites import Site, all_sites
+from replica import syndication, wire
+from replica.corpus import (
     SECTION_NAMES,
     _author,
     _byline_in_body,
@@ -53,14 +54,13 @@ from crawler.replica.corpus import (
     new_id,
     slugify,
 )
-from crawler.replica.faults import FaultPlan, answer
-from crawler.replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
-from crawler.replica.provinces import MERGER_DAY, WRITING, ProvinceWriting
-from crawler.replica.redesign import Redesign, redesigned
-from crawler.replica.render import PAGE_SIZE, FamilyC, Renderer, SiteContext, finish, renderer_for
-from crawler.replica.topics import TOPICS, fmt
-from crawler.replica.variants import variant_renderer
-from crawler.sites import Site, all_sites
+from replica.faults import FaultPlan, answer
+from replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
+from replica.provinces import MERGER_DAY, WRITING, ProvinceWriting
+from replica.redesign import Redesign, redesigned
+from replica.render import PAGE_SIZE, FamilyC, Renderer, SiteContext, finish, renderer_for
+from replica.topics import TOPICS, fmt
+from replica.variants import variant_renderer
 
 StorySource: TypeAlias = wire.Story | ReplicaArticle
 """What `Replica.syndicate` re-runs: a story (`wire.wire_story`, …) or an article a portal already printed."""
@@ -123,7 +123,7 @@ def _active_on(site: Site, day: date) -> bool:
 def _writing_of(site: Site) -> ProvinceWriting | None:
     """What the story writers know of the site's province: its own entry, an undeclared portal's, or that of
     a registered site of the same province; None where there is none."""
-    from crawler.replica.undeclared import _writing as undeclared_writing
+    from replica.undeclared import _writing as undeclared_writing
 
     return (
         WRITING.get(site.key)
@@ -233,7 +233,7 @@ class Replica:
         self._redesigns: dict[str, Redesign] = {}  # by family: article pages in a template of its own
         self._variants: dict[str, Renderer] = {}  # by site: article pages in a markup variant (variants.py)
         self.faults = FaultPlan(lambda key: list(self.site(key).domains))
-        """Faults by kind, per site or URL prefix (crawler/replica/faults.py)."""
+        """Faults by kind, per site or URL prefix (replica/faults.py)."""
         for key, articles in (corpus or {}).items():
             for article in articles:
                 self.add_article(key, article)
@@ -332,7 +332,7 @@ class Replica:
 
     def redesign(self, family: str, renames: Mapping[str, str] | None) -> None:
         """From the next request, print the family's article pages with CSS classes renamed (a portal's
-        redesign, crawler/replica/redesign.py); None restores the template the selectors know."""
+        redesign, replica/redesign.py); None restores the template the selectors know."""
         with self._lock:
             if renames:
                 self._redesigns[family] = Redesign(family, dict(renames))
@@ -342,7 +342,7 @@ class Replica:
 
     def use_variant(self, site_key: str, name: str | None) -> None:
         """From the next request, print the site's article pages in a markup variant its declaration does not
-        describe (crawler/replica/variants.py); None restores the family's markup."""
+        describe (replica/variants.py); None restores the family's markup."""
         site = self.site(site_key)
         with self._lock:
             if name:

@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from crawler.replica import Replica, ReplicaArticle
-from crawler.replica.corpus import default_corpus
-from crawler.replica.model import VN_TZ, Page
 from crawler.sites import Site, get_site
+from replica import Replica, ReplicaArticle
+from replica.corpus import default_corpus
+from replica.model import VN_TZ, Page
 
 _VOCABULARY = (
     "tỉnh huyện xã nông dân mùa vụ lúa gạo cá tra sầu riêng trái cây kênh rạch đê điều nước mặn hạn hán "

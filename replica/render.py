@@ -23,10 +23,10 @@ from datetime import datetime
 from html import escape
 from urllib.parse import quote
 
-from crawler.replica.model import ReplicaArticle, ReplicaImage
-from crawler.replica.provinces import WRITING
-from crawler.replica.topics import slugify
 from crawler.sites import Site
+from replica.model import ReplicaArticle, ReplicaImage
+from replica.provinces import WRITING
+from replica.topics import slugify
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 PAGE_SIZE = 4

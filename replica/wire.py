@@ -28,10 +28,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from crawler.replica.model import VN_TZ, ReplicaArticle
-from crawler.replica.provinces import MERGER_DAY, WRITING, ProvinceWriting
-from crawler.replica.topics import TOPIC_BY_KEY, Ctx, cap
 from crawler.sites import Site
+from replica.model import VN_TZ, ReplicaArticle
+from replica.provinces import MERGER_DAY, WRITING, ProvinceWriting
+from replica.topics import TOPIC_BY_KEY, Ctx, cap
 
 AGENCY = "TTXVN"
 """The national news agency whose copy provincial portals re-run."""

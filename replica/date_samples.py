@@ -3,7 +3,7 @@ benchmark, and a readable list of what `parse_date` promises to read exactly.
 
 A `Shape` holds indexes into the tables below; `render` writes a Vietnam-time datetime in that shape and
 returns the text with the value and precision `parse_date` must give back. `read_table` reads the
-hand-written dateline table (tests/data/datelines.tsv).
+hand-written dateline table (replica/data/datelines.tsv).
 """
 
 from __future__ import annotations
@@ -72,6 +72,12 @@ ZONES = (
 DATE_FORMS = 14
 TIME_FORMS = 12  # and -1: no time
 CASES = 3  # as written, lower, upper
+
+DATA = Path(__file__).resolve().parent / "data"
+TABLE = DATA / "datelines.tsv"
+"""The hand-written dateline table: input, relative-to time, expected value, precision or reason."""
+REAL_TABLE = DATA / "datelines_real_shapes.tsv"
+"""Datelines in the shapes real portals print them (docs/real-pages.md)."""
 
 
 @dataclass(frozen=True, slots=True)

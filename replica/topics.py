@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
-from crawler.replica.provinces import MERGER_DAY, ProvinceWriting
+from replica.provinces import MERGER_DAY, ProvinceWriting
 
 T = TypeVar("T")
 Para = Callable[[], str]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from crawler.replica.model import ReplicaArticle
-from crawler.replica.provinces import ProvinceWriting
 from crawler.sites import Site, all_sites
 from crawler.sites.families import FAMILY_B, FAMILY_C, FAMILY_E
+from replica.model import ReplicaArticle
+from replica.provinces import ProvinceWriting
 
 _SITES = (
     Site(
@@ -168,7 +168,7 @@ def _writing() -> dict[str, ProvinceWriting]:
 
 def undeclared_corpus(titles: set[str] | None = None) -> dict[str, list[ReplicaArticle]]:
     """Each undeclared portal's articles, written like a registered site's (titles distinct from `titles`)."""
-    from crawler.replica.corpus import build_site_corpus
+    from replica.corpus import build_site_corpus
 
     return {
         key: build_site_corpus(site, titles, writing=_writing()[key])

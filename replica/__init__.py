@@ -12,16 +12,16 @@ so conditional requests get a 304 where nothing changed.
 
 from __future__ import annotations
 
-from crawler.replica.model import Page, ReplicaArticle, ReplicaImage
-from crawler.replica.state import Replica
+from replica.model import Page, ReplicaArticle, ReplicaImage
+from replica.state import Replica
 
 
 def build_replica(*, undeclared: bool = True) -> Replica:
     """A replica holding the default corpus of every registered site and (unless `undeclared=False`) of the
     portals nobody declared (`undeclared`), which generic discovery is tried on."""
-    from crawler.replica.corpus import default_corpus
-    from crawler.replica.undeclared import undeclared_corpus, undeclared_sites
     from crawler.sites import all_sites
+    from replica.corpus import default_corpus
+    from replica.undeclared import undeclared_corpus, undeclared_sites
 
     corpus = default_corpus()
     if not undeclared:
@@ -30,6 +30,6 @@ def build_replica(*, undeclared: bool = True) -> Replica:
     return Replica({**corpus, **undeclared_corpus(titles)}, sites={**all_sites(), **undeclared_sites()})
 
 
-from crawler.replica.server import ReplicaServer, main  # noqa: E402 - server uses build_replica
+from replica.server import ReplicaServer, main  # noqa: E402 - server uses build_replica
 
 __all__ = ["Page", "Replica", "ReplicaArticle", "ReplicaImage", "ReplicaServer", "build_replica", "main"]

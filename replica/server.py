@@ -7,7 +7,7 @@
 The crawler reaches it by rewriting `https://<host><path>?<query>` to `<base_url>/<host><path>?<query>`; a
 request whose `Host` header is a registered domain, or whose target is an absolute URL (proxy style), works
 too.
-`python -m crawler.replica --port N` serves until Ctrl-C; `POST /_replica/advance?new=N&edited=M&seed=S` to it
+`python -m replica --port N` serves until Ctrl-C; `POST /_replica/advance?new=N&edited=M&seed=S` to it
 publishes a night's new and corrected articles on every portal (`Replica.advance`).
 """
 
@@ -23,9 +23,9 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.replica.faults import FaultyPage, deliver
-from crawler.replica.model import Page, ReplicaArticle
-from crawler.replica.state import Replica
+from replica.faults import FaultyPage, deliver
+from replica.model import Page, ReplicaArticle
+from replica.state import Replica
 
 
 def not_modified(page: Page, if_none_match: str | None, if_modified_since: str | None) -> Page:
@@ -111,7 +111,7 @@ class ReplicaServer:
 
     def __init__(self, replica: Replica | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
         if replica is None:
-            from crawler.replica import build_replica
+            from replica import build_replica
 
             replica = build_replica()
         self.replica = replica
@@ -200,7 +200,7 @@ class ReplicaServer:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m crawler.replica --port N`: serve the default corpus until Ctrl-C."""
+    """`python -m replica --port N`: serve the default corpus until Ctrl-C."""
     parser = argparse.ArgumentParser(
         prog="crawler replica",
         description=(

@@ -16,10 +16,10 @@ import random
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from crawler.replica.model import VN_TZ, ReplicaArticle, ReplicaImage
-from crawler.replica.provinces import WRITING, ProvinceWriting
-from crawler.replica.topics import TOPICS, Ctx, Draft, Topic, cap, slugify
 from crawler.sites import Site, all_sites
+from replica.model import VN_TZ, ReplicaArticle, ReplicaImage
+from replica.provinces import WRITING, ProvinceWriting
+from replica.topics import TOPICS, Ctx, Draft, Topic, cap, slugify
 
 SECTION_NAMES: dict[str, str] = {
     "thoi-su": "Thời sự",

@@ -1,8 +1,0 @@
-"""`python -m crawler.replica --port N`: serve the replica until Ctrl-C."""
-
-import sys
-
-from crawler.replica.server import main
-
-if __name__ == "__main__":
-    sys.exit(main())
