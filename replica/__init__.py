@@ -13,7 +13,7 @@ so conditional requests get a 304 where nothing changed.
 from __future__ import annotations
 
 from replica.model import Page, ReplicaArticle, ReplicaImage
-from replica.state import Replica
+from replica.portals import Replica
 
 
 def build_replica(*, undeclared: bool = True) -> Replica:

@@ -7,17 +7,19 @@ random source per site): the same corpus on every machine and every run.
 
 Each article gets an id and URL in its site's shape (see `site_article_path`), a date in its site's active range,
 Vietnam time, 1–3 images with captions, authors (for families A/B mostly a capitals line ending the body),
-tags, sometimes a modified time, and a few of the oddities real portals serve (`QUIRK_PLAN`).
+tags, sometimes a modified time, and a few of the oddities real portals serve (`quirk_plan`). What is particular
+to one site (its oddities, its URL form, its written-out pages) is in its record's `[replica]` table.
 """
 
 from __future__ import annotations
 
+import logging
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from crawler.sites import Site, all_sites
-from replica.model import VN_TZ, ReplicaArticle, ReplicaImage
+from replica.model import QUIRKS, VN_TZ, ReplicaArticle, ReplicaImage
 from replica.provinces import WRITING, ProvinceWriting
 from replica.topics import TOPICS, Ctx, Draft, Topic, cap, slugify
 
@@ -33,26 +35,18 @@ SECTION_NAMES: dict[str, str] = {
     "phap-luat": "Pháp luật",
 }
 
-QUIRK_PLAN: dict[str, tuple[str, ...]] = {
-    "baoapbac": ("index-htm-link",),
-    "baoangiang": ("nfd",),
-    "baocantho": ("dateline-nbsp", "listed-twice"),
-    "baodongnai": ("dateline-spacing", "relative-link"),
-    "baodongnai_legacy": ("dateline-nbsp",),
-    "baodongthap": ("relative-link",),
-    "baohaiphong": ("relative-link",),
-    "baohatinh": ("dateline-spacing",),
-    "baolongan": ("listed-twice", "nfd"),
-    "baonghean": ("nfd", "dateline-spacing"),
-    "baophutho": ("dateline-nbsp",),
-    "baothainguyen": ("nfd", "index-htm-link", "index-htm-link", "relative-link"),
-    "baothanhhoa": ("relative-link", "js-paragraph"),
-    "baovinhlong": ("dateline-nbsp", "index-htm-link"),
-    "hanoimoi": ("dateline-spacing", "listed-twice"),
-    "sggp": ("nfd", "listed-twice"),
-    "tuoitre": ("dateline-nbsp",),
-}
-"""Which oddities each site's corpus carries; each entry marks one more article."""
+
+def quirk_plan(site: Site) -> tuple[str, ...]:
+    """Which oddities the site's corpus carries (its record's `[replica]` `quirks`); each entry marks one more
+    article."""
+    plan = tuple(site.replica.get("quirks", ()))
+    unknown = sorted(set(plan) - QUIRKS)
+    if unknown:
+        raise ValueError(
+            f"site {site.key!r}: [replica] quirks: unknown {unknown[0]!r}; known: {sorted(QUIRKS)}"
+        )
+    return plan
+
 
 _LISTING_QUIRKS = frozenset({"index-htm-link", "relative-link", "listed-twice"})
 
@@ -227,6 +221,17 @@ def apbac_2018_article() -> ReplicaArticle:
     )
 
 
+WRITTEN_OUT: dict[str, Callable[[], ReplicaArticle]] = {
+    "apbac-2018": apbac_2018_article,
+    "seed": seed_article,
+}
+"""The articles written out in full, by the name a record's `[replica]` `written_out` gives them."""
+
+
+class NoWritingError(LookupError):
+    """A site the corpus writer has no writing for (see `replica.provinces`)."""
+
+
 # --- URLs in each family's shape ----------------------------------------------------------------------------
 
 
@@ -245,32 +250,20 @@ def article_path(family: str, section: str, published: datetime, slug: str, arti
     return paths[family]
 
 
-SITE_PATHS: dict[str, str] = {
-    "baolaichau": "/{section}/{slug}-{id}",
-    "baodienbienphu": "/tin-bai/{section}/{slug}",
-    "baosonla": "/{section}/{slug}-{id}.html",
-    "baobacninhtv": "/{section}/{slug}-postid{id}.bbg",
-    "baodanang": "/{slug}.html",
-    "baohagiang": "/{section}/{month}/{slug}-{id}",
-    "baoyenbai": "/{n}/{id}/{title}.aspx",
-    "baobacgiang": "/bg2/{section}/{slug}-postid{id}.bbg",
-    "baothaibinh": "/tin-tuc/{n}/{id}/{slug}",
-    "baonamdinh": "/channel/{n}/{month}/{slug}-{id}/",
-    "baobinhdinh": "/viewer.aspx?macm={n}&macmp={m}&mabb={id}",
-    "baoninhthuan": "/{section}/{id}p{n}c{m}/{slug}.htm",
-    "baobinhphuoc": "/news/{n}/{id}/{slug}",
-    "baohaugiang": "/{section}/{slug}-{id}.html",
-}
-"""Article paths of sites whose URLs differ from their family's (their `article_url` overrides it).
+def url_form(site: Site) -> str | None:
+    """The article path of a site whose URLs differ from its family's (its `article_url` overrides it), from its
+    record's `[replica]` `url_form`; None where the family's shape holds.
 
-Fields: `section`, `month` (YYYYMM), `slug`, `id`, `title` (the slug in capitalized words, as ASP.NET
-sites print it), `n` and `m` (the section's number on the CMS, and its parent's).
-"""
+    Fields: `section`, `month` (YYYYMM), `slug`, `id`, `title` (the slug in capitalized words, as ASP.NET
+    sites print it), `n` and `m` (the section's number on the CMS, and its parent's).
+    """
+    form = site.replica.get("url_form")
+    return form if isinstance(form, str) else None
 
 
 def site_article_path(site: Site, section: str, published: datetime, slug: str, article_id: str) -> str:
     """The path an article of `site` lives at: its own URL shape where it has one, else its family's."""
-    shape = SITE_PATHS.get(site.key)
+    shape = url_form(site)
     if shape is None:
         return article_path(site.family.key, section, published, slug, article_id)
     number = 10 + sum(map(ord, section)) % 80
@@ -436,8 +429,7 @@ def _write(topic: Topic, w: ProvinceWriting, when: datetime, seed: str, titles: 
 def _lead_with_tag(w: ProvinceWriting, lead: str, rng: random.Random) -> tuple[str, str | None]:
     if w.tag is None:
         return lead, None
-    share = 0.35 if w.tag == "TTO" else 0.8
-    if w.site == "baoapbac" or rng.random() < share:
+    if w.tag_share >= 1 or rng.random() < w.tag_share:
         return f"{w.tag}{w.tag_sep}{lead}", w.tag
     return lead, None
 
@@ -445,9 +437,15 @@ def _lead_with_tag(w: ProvinceWriting, lead: str, rng: random.Random) -> tuple[s
 def build_site_corpus(
     site: Site, titles: set[str] | None = None, writing: ProvinceWriting | None = None
 ) -> list[ReplicaArticle]:
-    """The generated articles of one site (Ấp Bắc's two written-out ones included), oldest first.
-    `writing`: what to write from, for a site with no entry in `WRITING` (the replica's undeclared ones)."""
-    w = writing or WRITING[site.key]
+    """The generated articles of one site (and the written-out ones its record's `[replica]` `written_out`
+    names: Ấp Bắc's two), oldest first. `writing`: what to write from, for a site with no entry in `WRITING`
+    (the replica's undeclared ones)."""
+    w = writing or WRITING.get(site.key)
+    if w is None:
+        raise NoWritingError(
+            f"site {site.key!r}: its record has no [replica.writing] table and no registered site of "
+            f"{site.province} to borrow one from: the replica serves it without articles"
+        )
     titles = set() if titles is None else titles
     rng = random.Random(f"replica:{site.key}")
     family = site.family.key
@@ -494,8 +492,9 @@ def build_site_corpus(
                 tags=tuple(dict.fromkeys(draft.tags)),
             )
         )
-    if site.key == "baoapbac":
-        articles += [apbac_2018_article(), seed_article()]
+    written_out = [WRITTEN_OUT[name]() for name in site.replica.get("written_out", ())]
+    if written_out:
+        articles += written_out
         titles.update(a.title for a in articles)
     articles.sort(key=lambda a: a.published)
     return _apply_quirks(site, articles)
@@ -510,7 +509,7 @@ def _apply_quirks(site: Site, articles: list[ReplicaArticle]) -> list[ReplicaArt
     in_listing = [i for i in reversed(range(len(articles))) if articles[i].section == favourite]
     others = [i for i in reversed(range(len(articles))) if i not in in_listing]
     marked: dict[int, set[str]] = {}
-    for quirk in QUIRK_PLAN.get(site.key, ()):
+    for quirk in quirk_plan(site):
         pool = in_listing if quirk in _LISTING_QUIRKS else others + in_listing
         pool = [i for i in pool if articles[i].id not in ("1050912", "846215")]
         pick = next((i for i in pool if quirk not in marked.get(i, set())), None)
@@ -530,14 +529,21 @@ def default_corpus(sites: Iterable[Site] | None = None) -> dict[str, list[Replic
     """Every registered site's articles (or only `sites`'), oldest first, titles distinct in the corpus."""
     titles: set[str] = set()
     chosen = list(sites) if sites is not None else list(all_sites().values())
-    return {site.key: build_site_corpus(site, titles) for site in chosen}
+    corpus: dict[str, list[ReplicaArticle]] = {}
+    for site in chosen:
+        try:
+            corpus[site.key] = build_site_corpus(site, titles)
+        except NoWritingError as error:
+            logging.getLogger(__name__).warning("%s", error)
+            corpus[site.key] = []
+    return corpus
 
 
 __all__ = [
-    "QUIRK_PLAN",
     "SECTION_NAMES",
     "SEED_URL",
-    "SITE_PATHS",
+    "WRITTEN_OUT",
+    "NoWritingError",
     "apbac_2018_article",
     "article_path",
     "build_site_corpus",
@@ -545,7 +551,9 @@ __all__ = [
     "image_path",
     "make_article",
     "new_id",
+    "quirk_plan",
     "seed_article",
     "site_article_path",
     "slugify",
+    "url_form",
 ]

@@ -7,11 +7,10 @@ serve it. Dates are aware datetimes in Vietnam time (UTC+7), the zone every port
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
-VN_TZ = timezone(timedelta(hours=7))
-"""Vietnam time: UTC+7 all year, no daylight saving."""
+from crawler.dates import VN_TZ as VN_TZ  # re-exported: Vietnam time (Asia/Ho_Chi_Minh), UTC+7 since 1975
 
 QUIRKS: frozenset[str] = frozenset(
     {

@@ -512,7 +512,7 @@ class FamilyB(Renderer):
     family = "B"
 
     def figure(self, ctx: SiteContext, image: ReplicaImage) -> str:
-        if ctx.site.key == "baoapbac":
+        if ctx.site.replica.get("figure") == "table":  # the record's [replica] table: captions in a table
             return (
                 f'<table class="image" align="center"><tbody><tr><td>{self.img(ctx, image)}</td></tr>'
                 f'<tr><td class="image-caption">{esc(image.caption)}</td></tr></tbody></table>'

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from replica.faults import FaultyPage, deliver
 from replica.model import Page, ReplicaArticle
-from replica.state import Replica
+from replica.portals import Replica
 
 
 def not_modified(page: Page, if_none_match: str | None, if_modified_since: str | None) -> Page:

@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from processes import run_cli
 
 from crawler.item import Rejected
-from crawler.process import process_page
 from crawler.sites import Site, all_sites, site_for_url
 from crawler.sites.provinces import (
     FORMER_PROVINCES,
@@ -35,6 +34,7 @@ from crawler.sites.provinces import (
     normalize,
     sites_covering,
 )
+from crawler.steps import process_page
 from crawler.urls import canonicalize
 from replica import Replica, ReplicaServer, build_replica
 

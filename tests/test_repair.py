@@ -3,6 +3,7 @@ the replica variant whose markup its declaration does not describe, and the moni
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,13 @@ from crawler.monitor.repair import (
     format_selectors,
     parse_suggestion,
 )
+from crawler.monitor.store import ALERT_OPEN
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
-from crawler.service.history import ALERT_OPEN, RUNNING, SUCCEEDED, RunHistory
+from crawler.runs import RUNNING, SUCCEEDED
+from crawler.service.history import RunHistory
 from crawler.sites import Site, get_site
 from crawler.sites.model import Selectors
+from crawler.sites.records import dump_record, site_from_record
 from pipelines.coverage import CoveragePipeline
 from replica import Replica
 from replica.corpus import default_corpus
@@ -68,10 +72,14 @@ def test_the_check_names_each_wrong_field_and_its_suggestion_makes_it_pass(varia
         assert f"WRONG: {name}:" in text
     assert "declared at h1: " in text  # the bare `h1` fallback takes the site name printed in the header
     suggestion = before.declaration.render_suggestion()
-    assert f"crawler/sites/portals/{SITE}.py" in suggestion
+    assert f"crawler/sites/portals/{SITE}.toml" in suggestion
 
-    selectors = parse_suggestion(suggestion)  # what pasting the printed text into the portal module declares
+    selectors = parse_suggestion(suggestion)  # what pasting the printed text into the portal record declares
     assert selectors == before.declaration.corrected()
+    # pasted into the site's record in place of its [selectors] table, it loads through the registry's validator
+    record = tomllib.loads(dump_record(site))
+    record["selectors"] = tomllib.loads(suggestion)["selectors"]
+    assert site_from_record(record, key=SITE).selectors == selectors
     assert selectors.dateline[0] == "span.x-date" and selectors.title[0] == "h1.article-title"
     assert selectors.tags[0] == "ul.x-tags a"
     repaired = replace(site, selectors=selectors)
@@ -93,7 +101,9 @@ def test_crawler_check_prints_the_audit_and_the_suggestion(capsys: pytest.Captur
     assert main(["check", SITE, "--pages", "3", "--replica-variant", VARIANT, "--suggest"]) == 1
     out = capsys.readouterr().out
     assert "WRONG: dateline:" in out and "found at span.x-date" in out
-    assert parse_suggestion(out[out.index("# crawler/sites/portals/") :]).lead[0] == "p.x-sapo"
+    printed = out[out.index(f"# crawler/sites/portals/{SITE}.toml") :]
+    assert tomllib.loads(printed)["selectors"]["lead"][0] == "p.x-sapo"
+    assert parse_suggestion(printed).lead[0] == "p.x-sapo"
     assert main(["check", SITE, "--replica-variant", "nosuch"]) == 2
 
 
@@ -267,11 +277,14 @@ def test_a_page_extraction_cannot_read_is_a_finding_of_the_check_not_a_crash(
     variant_replica: Replica, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import crawler.extract
+    import crawler.monitor.check
 
     def failing(url: str, *args: Any, **kwargs: Any) -> Any:
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(crawler.extract, "extract_article", failing)
+    # crawler.monitor.check may import it at its top: patch it there too
+    monkeypatch.setattr(crawler.monitor.check, "extract_article", failing, raising=False)
     report = check(get_site(SITE), variant_replica)
     failures = [e for e in report.errors if "extraction failed: RecursionError" in e]
     assert len(failures) == 5 and not report.pages

@@ -1,5 +1,5 @@
 """`crawler sites --suggest DOMAIN`: read a portal's home page, robots.txt, feeds, sitemaps and a few article
-pages, and draft the declaration a person reviews before adding it to `crawler/sites/portals/`.
+pages, and draft the record (TOML) a person reviews before adding it to `crawler/sites/portals/`.
 
 The draft names a CMS family when the site's article URLs match the family's pattern and the family's
 selectors find the title, body, lead and dateline on the sample pages; the article URL pattern learned from
@@ -14,12 +14,11 @@ disallows are also left out here, which holds for a replica too.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import urllib.robotparser
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
@@ -43,7 +42,9 @@ from crawler.extract.selectors import read_selectors
 from crawler.fetch import Fetcher, FetchError, PrivateTarget
 from crawler.settings import USER_AGENT
 from crawler.sites.families import FAMILIES
+from crawler.sites.families.generic import FAMILY_GENERIC
 from crawler.sites.model import Family, Site
+from crawler.sites.records import toml_value
 
 Fetch = Callable[[str], tuple[int, bytes] | None]
 """GET one URL: (status, body), or None when it cannot be reached."""
@@ -274,24 +275,6 @@ def suggest(domain: str, fetch: Fetch = fetch_url, *, samples: int = SAMPLE_PAGE
     return found
 
 
-def _q(text: str) -> str:
-    """A Python string literal in double quotes (the formatter's style)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _regex(pattern: str) -> str:
-    """A regular expression as a raw string literal where it can be one."""
-    return f'r"{pattern}"' if '"' not in pattern and not pattern.endswith("\\") else _q(pattern)
-
-
-def _tuple(items: Iterable[str], indent: str = "    ") -> str:
-    values = list(items)
-    if not values:
-        return "()"
-    inner = "".join(f"{indent}    {_q(value)},\n" for value in values)
-    return f"(\n{inner}{indent})"
-
-
 def _path(url: str, domain: str) -> str:
     parts = urlsplit(url)
     if (parts.hostname or "").removeprefix("www.") != domain:
@@ -299,55 +282,59 @@ def _path(url: str, domain: str) -> str:
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
-def draft_module(s: Suggestion, today: date | None = None) -> str:
-    """The text of a portal module declaring the site as suggested, with what to review marked."""
+def draft_record(s: Suggestion, today: date | None = None) -> str:
+    """The text of a portal record (TOML, as `crawler/sites/portals/<key>.toml` holds it) declaring the site as
+    suggested, with what to review marked; `crawler.sites.records` reads it as it is."""
     family_key = s.family
     family: Family | None = FAMILIES.get(family_key) if family_key else None
-    if family is not None:
-        import_line = f"from crawler.sites.families import FAMILY_{family.key}"
-        family_name = f"FAMILY_{family.key}"
-    else:
-        import_line = "from crawler.sites.families.generic import FAMILY_GENERIC"
-        family_name = "FAMILY_GENERIC"
     covered = family is not None and all(family.article_re.search(path_of(u)) for u in s.articles)
     scores = ", ".join(
         f"{f.family} {f.score:.2f} (URLs {f.url_share:.0%}, selectors {f.selector_share:.0%})"
         for f in s.families[:3]
     )
     when = (today or date.today()).isoformat()
-    lines = [
-        f'"""{s.name or s.domain}: a DRAFT by `crawler sites --suggest {s.domain}` ({when}); review before use.',
-        "",
+    header = [
+        f"{s.name or s.domain}: a DRAFT by `crawler sites --suggest {s.domain}` ({when}); review it, then save it",
+        f"as crawler/sites/portals/{s.key}.toml (or in a folder CRAWLER_SITES_DIR names).",
         f"Read: {len(s.feeds)} feeds, {len(s.sitemaps)} sitemaps, {len(s.articles)} article URLs, "
         f"{len(s.confirmed)} sample pages confirmed as articles.",
         f"Family scores: {scores or 'none'}.",
-        *s.notes,
-        '"""',
-        "",
-        import_line,
-        "from crawler.sites.model import Site",
-        "",
-        "SITE = Site(",
-        f"    key={_q(s.key)},",
-        f"    name={_q(s.name or s.domain)},",
-        f"    domains=({_q(s.domain)},),",
-        f"    province={_q(s.province or '?')},  # REVIEW: the province (and former_province) it covers",
-        f"    family={family_name},",
+        *(line for note in s.notes for line in note.splitlines()),
+    ]
+    lines = [f"# {line}".rstrip() for line in header]
+    lines += [
+        f"key = {toml_value(s.key)}",
+        f"name = {toml_value(s.name or s.domain)}",
+        f"domains = {toml_value([s.domain])}",
+        f"province = {toml_value(s.province or '?')}  # REVIEW: the province (and former_province) it covers",
+        f"family = {toml_value(family.key if family else FAMILY_GENERIC.key)}",
     ]
     if s.feeds:
-        lines.append(f"    feeds={_tuple(_path(u, s.domain) for u in s.feeds)},")
+        lines.append(f"feeds = {toml_value([_path(u, s.domain) for u in s.feeds])}")
     if s.sitemaps:
-        lines.append(f"    sitemaps={_tuple(_path(u, s.domain) for u in s.sitemaps)},")
+        lines.append(f"sitemaps = {toml_value([_path(u, s.domain) for u in s.sitemaps])}")
     if s.listings:
-        lines.append(f"    listings={_tuple(_path(u, s.domain) for u in s.listings[:6])},")
+        lines.append(f"listings = {toml_value([_path(u, s.domain) for u in s.listings[:6]])}")
     if s.article_url and not covered:
-        lines.append(f"    article_url={_regex(s.article_url)},  # REVIEW: learned from the article URLs")
+        lines.append(f"article_url = {toml_value(s.article_url)}  # REVIEW: learned from the article URLs")
     elif s.article_url:
         lines.append(
-            f"    # the family's article pattern covers every article URL found; learned: {_regex(s.article_url)}"
+            f"# the family's article pattern covers every article URL found; learned: {toml_value(s.article_url)}"
         )
-    lines += ["    verified=False,", ")", ""]
+    lines += ["verified = false", ""]
     return "\n".join(lines)
 
 
-__all__ = ["FamilyScore", "Suggestion", "draft_module", "fetch_url", "replica_fetch", "suggest"]
+draft_module = draft_record
+"""The former name of `draft_record` (drafts were Python modules before portals became records)."""
+
+
+__all__ = [
+    "FamilyScore",
+    "Suggestion",
+    "draft_module",
+    "draft_record",
+    "fetch_url",
+    "replica_fetch",
+    "suggest",
+]

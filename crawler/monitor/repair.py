@@ -15,15 +15,16 @@ Where a field is `missed` or `disagreed`, the element that holds the winning val
 equal to or best holding it; for the dateline the element whose text parses to the winning minute; for tags
 the repeated anchors' common parent) and a selector derived from it: its tag and most distinctive class (or
 id), checked to select that element first in the page. Across pages, a field wrong on more than `most` of them
-is reported with its evidence and a corrected `selectors=Selectors(...)` ready to paste into the portal module.
+is reported with its evidence and a corrected `[selectors]` table ready to paste into the portal's record.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -32,6 +33,7 @@ from lxml.html import HtmlElement
 from crawler.dates import parse_date
 from crawler.extract.cleanup import clean_author_names, select
 from crawler.sites.model import Selectors, Site, Template
+from crawler.sites.records import selectors_from_table, selectors_table, toml_table
 from crawler.text import normalize_text
 
 Outcome = Literal["agreed", "missed", "disagreed", "unprinted", "in_body", "absent"]
@@ -643,41 +645,26 @@ class DeclarationAudit:
         return "\n".join(lines)
 
     def render_suggestion(self) -> str:
-        """The corrected declaration, ready to paste into the portal module."""
+        """The corrected `[selectors]` table, ready to paste into the portal's record (TOML)."""
         corrected = self.corrected()
         if corrected is None:
             return f"# {self.site.key}: nothing to correct in the declaration"
-        module = f"crawler/sites/portals/{self.site.key}.py"
-        return (
-            f"# {module}: in SITE = Site(...), set (from crawler.sites.model import Selectors):\n"
-            + format_selectors(corrected)
-        )
+        record = f"crawler/sites/portals/{self.site.key}.toml"
+        return f"# {record}: replace its [selectors] table (or add it) with:\n" + format_selectors(corrected)
 
 
-def format_selectors(selectors: Selectors, indent: str = "    ") -> str:
-    """`selectors=Selectors(...),` as a portal module writes it (non-empty fields only)."""
-    lines = [f"{indent}selectors=Selectors("]
-    for f in fields(Selectors):
-        values: tuple[str, ...] = getattr(selectors, f.name)
-        if values:
-            inner = ", ".join(_quote(v) for v in values) + ("," if len(values) == 1 else "")
-            lines.append(f"{indent}    {f.name}=({inner}),")
-    lines.append(f"{indent}),")
-    return "\n".join(lines)
-
-
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def format_selectors(selectors: Selectors) -> str:
+    """The `[selectors]` table of a portal record (non-empty fields only), as `crawler.sites.records` writes it."""
+    return "\n".join(toml_table("selectors", selectors_table(selectors)))
 
 
 def parse_suggestion(text: str) -> Selectors:
-    """The Selectors a printed suggestion declares (what pasting it into a portal module gives)."""
-    start = text.index("selectors=Selectors(") + len("selectors=")
-    end = text.rindex(")") + 1
-    value = eval(text[start:end], {"__builtins__": {}}, {"Selectors": Selectors})  # our own output
-    if not isinstance(value, Selectors):
-        raise ValueError("the text declares no Selectors")
-    return value
+    """The Selectors a printed suggestion declares (what pasting it into a portal record gives), read with
+    `tomllib` and validated as the registry validates a record's `[selectors]` table."""
+    found = re.search(r"^\[selectors\]\n(?:[^\n]+\n?)*", text, re.M)  # the table: up to a blank line
+    if found is None:
+        raise ValueError("the text declares no [selectors] table")
+    return selectors_from_table(tomllib.loads(found.group())["selectors"])
 
 
 __all__ = [

@@ -1,19 +1,20 @@
-"""The site registry: every portal is a module under `crawler.sites.portals` declaring `SITE`."""
+"""The site registry: every portal is one TOML record, `crawler/sites/portals/<key>.toml` (see `records`).
+
+Folders named in `CRAWLER_SITES_DIR` add their records to the package's own.
+"""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from functools import cache
 from urllib.parse import urlsplit
 
-from crawler.sites import portals
 from crawler.sites.model import Family, Selectors, Site, Template
+from crawler.sites.records import SiteRecordError, load_sites
 
 
 class UnknownSiteError(KeyError):
-    """A site key that no portal module declares."""
+    """A site key that no portal record declares."""
 
     def __str__(self) -> str:
         return f"unknown site {self.args[0]!r}; `crawler sites` lists the known ones"
@@ -21,17 +22,9 @@ class UnknownSiteError(KeyError):
 
 @cache
 def all_sites() -> dict[str, Site]:
-    """Every declared site by key, in key order."""
-    found: dict[str, Site] = {}
-    for module_info in pkgutil.iter_modules(portals.__path__):
-        module = importlib.import_module(f"{portals.__name__}.{module_info.name}")
-        site = getattr(module, "SITE", None)
-        if not isinstance(site, Site):
-            raise TypeError(f"portal module {module.__name__} must declare SITE = Site(...)")
-        if site.key in found:
-            raise ValueError(f"site key {site.key!r} declared twice")
-        found[site.key] = site
-    return dict(sorted(found.items()))
+    """Every declared site by key, in key order: the package's records and those of `CRAWLER_SITES_DIR`
+    (read once; `all_sites.cache_clear()` reads them again). Raises `SiteRecordError` for a bad record."""
+    return load_sites()
 
 
 def get_site(key: str) -> Site:
@@ -74,6 +67,7 @@ __all__ = [
     "Family",
     "Selectors",
     "Site",
+    "SiteRecordError",
     "Template",
     "UnknownSiteError",
     "all_sites",

@@ -7,9 +7,12 @@ selectors by template version); a site names its family and overrides only what 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
+from types import MappingProxyType
+from typing import Any
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 
@@ -111,7 +114,9 @@ class Site:
 
     `feeds`, `sitemaps` and `listings` are paths on the site's first domain (or absolute URLs). `article_url`
     overrides the family's pattern; `selectors` are tried before the family's. `verified` is False where the
-    domain or family was not confirmed against a real page.
+    domain or family was not confirmed against a real page. `replica` is the record's `[replica]` table, kept
+    as opaque data for the local replica (what it needs to serve the site); the crawler never reads it, and
+    it takes no part in comparing sites.
     """
 
     key: str
@@ -132,6 +137,9 @@ class Site:
     max_listing_pages: int = 5
     limits: Limits = field(default_factory=Limits)
     notes: str = ""
+    replica: Mapping[str, Any] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         if not KEY_PATTERN.match(self.key):
