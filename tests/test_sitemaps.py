@@ -172,7 +172,7 @@ def _response(url: str, body: bytes, **meta: object) -> XmlResponse:
 def spider(tmp_path: Path) -> Iterator[SiteSpider]:
     made = _spider(tmp_path, CLOSESPIDER_PAGECOUNT=1000)
     yield made
-    made.state.close()
+    made.crawl_state.close()
 
 
 def test_a_sitemap_never_queues_more_than_the_page_budget(spider: SiteSpider) -> None:
@@ -216,4 +216,4 @@ def test_without_a_page_budget_the_cap_of_urls_bounds_a_sitemap(tmp_path: Path) 
         stats = spider.crawler.stats
         assert stats is not None and stats.get_value("crawler/discovery/sitemap_capped") == 1
     finally:
-        spider.state.close()
+        spider.crawl_state.close()

@@ -3,7 +3,7 @@
 `urls` judges URLs (an article-shape prior, a pattern learned from confirmed articles), `pages` reads what
 pages say (announced feeds, sections, robots.txt sitemaps, article signals, datelines, the next listing
 page), `sitemaps` reads sitemaps as a stream, in bounded memory, `suggest` drafts a portal declaration from a site's pages, and `commands` holds the CLI's side of
-`crawler crawl --domain` and `crawler sites --suggest`. The crawling itself is `spiders.site_spider`'s
+`crawler crawl --domain` and `crawler sites --suggest`. The crawling itself is `spiders.generic_spider`'s
 `GenericSiteSpider`.
 """
 

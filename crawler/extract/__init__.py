@@ -41,6 +41,7 @@ from crawler.extract.arbiter import (
 )
 from crawler.extract.cleanup import (
     GENERIC_CAPTIONS,
+    CleanBody,
     clean_author_names,
     clean_paragraphs,
     read_body,
@@ -49,6 +50,7 @@ from crawler.extract.cleanup import (
 )
 from crawler.extract.datelines import PrintedDate, find_printed_dates
 from crawler.extract.generic import (
+    HeaderHints,
     caption_story,
     caption_texts,
     first_h1,
@@ -256,8 +258,6 @@ def extract_with_timings(
         timings.total = t1 - t0
         return result, timings
 
-    sources = result.sources
-    declared = result.declared
     base_url = _base_url(doc, url)
     data: StructuredData = read_structured(doc, url)
     t2 = time.perf_counter()
@@ -267,26 +267,67 @@ def extract_with_timings(
     heading = first_h1_element(doc)
     h1 = first_h1(doc)
     site_names = [n for n in (data.site_name, data.publisher, site.name if site else None) if n]
-
     # The declared body (read now: it is what the time budget of this layer is for).
-    declared_body: BodyCandidate | None = None
-    declared_images: list[ImageRef] = []
-    if found is not None and found.body is not None:
-        sel = found.template.selectors
-        content = read_body(
-            found.body.value,
-            base_url,
-            drop=(*found.drop, *sel.authors, *sel.lead, *sel.dateline, *sel.title),
-            captions=found.captions,
-        )
-        declared_body = BodyCandidate(content.paragraphs, found.body.layer, found.body.value)
-        declared_images = content.images
+    declared_body, declared_images = _declared_body(found, base_url)
     t3 = time.perf_counter()
     timings.selectors = t3 - t2
 
     # The generic body, always: the arbiter compares it with the declared one.
     generic_body, generic_images = _generic_body(doc, url, base_url)
     timings.generic = time.perf_counter() - t3
+    body = _choose_body(doc, heading, declared_body, declared_images, generic_body, generic_images)
+
+    _fill_title(result, doc, data, found, h1, site_names)
+    hints = header_hints(doc, heading, body.element)
+    lead, source_tag = _fill_lead(result, doc, data, found, hints, site_names)
+    published = _fill_dates(result, doc, data, found, heading, relative_to)
+    clean = _fill_body_text(result, body, lead, source_tag, data, found, hints, h1)
+    _fill_images(result, body, data)
+    _fill_people_and_topics(result, data, found, hints, clean, body.layer, site_names)
+    _fill_page_facts(result, data, found)
+    if site is not None:
+        _record_declared(result.declared, site, found, result, body.declared, published, relative_to)
+
+    timings.total = time.perf_counter() - t0
+    return result, timings
+
+
+def _declared_body(
+    found: SelectorResult | None, base_url: str
+) -> tuple[BodyCandidate | None, list[ImageRef]]:
+    """The body at the declared selectors, without the header parts they also declare, and its images."""
+    if found is None or found.body is None:
+        return None, []
+    sel = found.template.selectors
+    content = read_body(
+        found.body.value,
+        base_url,
+        drop=(*found.drop, *sel.authors, *sel.lead, *sel.dateline, *sel.title),
+        captions=found.captions,
+    )
+    return BodyCandidate(content.paragraphs, found.body.layer, found.body.value), content.images
+
+
+@dataclass(slots=True)
+class _Body:
+    """The body the arbiter chose: its paragraphs (related links out), images, layer and element."""
+
+    paragraphs: list[str]
+    images: list[ImageRef]
+    layer: Layer | None
+    element: HtmlElement | None
+    declared: DeclaredOutcome | None
+
+
+def _choose_body(
+    doc: HtmlElement,
+    heading: HtmlElement | None,
+    declared_body: BodyCandidate | None,
+    declared_images: list[ImageRef],
+    generic_body: BodyCandidate,
+    generic_images: list[ImageRef],
+) -> _Body:
+    """The declared, generic or caption-story body, as the arbiter chooses."""
     printed_captions = caption_texts(doc, heading)
     # trafilatura keeps the captions it finds outside <figure> (video captions): they are not body.
     caption_set = set(printed_captions)
@@ -298,11 +339,21 @@ def extract_with_timings(
     images = (
         declared_images if body is declared_body or (body is captions and declared_images) else generic_images
     )
+    if body is None:
+        return _Body([], images, None, None, chosen.declared)
     # A paragraph that is the whole text of a link is a related title or a "read more", not the story.
-    paragraphs = [p for p in body.paragraphs if _link_key(p) not in links] if body else []
-    body_layer: Layer | None = body.layer if body else None
+    paragraphs = [p for p in body.paragraphs if _link_key(p) not in links]
+    return _Body(paragraphs, images, body.layer, body.element, chosen.declared)
 
-    # Title.
+
+def _fill_title(
+    result: Extraction,
+    doc: HtmlElement,
+    data: StructuredData,
+    found: SelectorResult | None,
+    h1: str | None,
+    site_names: list[str],
+) -> None:
     selected_title = found.title if found else None
     result.title, title_layer = choose_headline(
         structured=data.titles,
@@ -312,10 +363,18 @@ def extract_with_timings(
         site_names=site_names,
     )
     if title_layer:
-        sources["title"] = title_layer
+        result.sources["title"] = title_layer
 
-    # Lead and the outlet tag opening it (or opening the first paragraph).
-    hints = header_hints(doc, heading, body.element if body else None)
+
+def _fill_lead(
+    result: Extraction,
+    doc: HtmlElement,
+    data: StructuredData,
+    found: SelectorResult | None,
+    hints: HeaderHints,
+    site_names: list[str],
+) -> tuple[str | None, str | None]:
+    """The lead, and the outlet tag opening it (or opening the first paragraph)."""
     selected_lead = found.lead if found else None
     lead, lead_layer = choose_lead(
         declared=(selected_lead.value, selected_lead.layer) if selected_lead else None,
@@ -323,28 +382,39 @@ def extract_with_timings(
         structured=data.description,
         generic=hints.lead or _without_site_name(meta_description(doc), site_names),
     )
-    source_tag: str | None = None
-    if lead and lead_layer:
-        source_tag, lead = split_source_tag(lead)
-        if source_tag:
-            sources["source_tag"] = lead_layer
-        elif lead_layer == "structured":  # a declared lead may drop the tag its printed lead opens with
-            printed_leads: tuple[tuple[str | None, Layer], ...] = (
-                (
-                    selected_lead.value if selected_lead else None,
-                    selected_lead.layer if selected_lead else "family",
-                ),
-                (hints.lead, "generic"),
-            )
-            for printed_lead, layer in printed_leads:
-                source_tag = split_source_tag(printed_lead)[0] if printed_lead else None
-                if source_tag:
-                    sources["source_tag"] = layer
-                    break
-        result.lead = lead
-        sources["lead"] = lead_layer
+    if not (lead and lead_layer):
+        return lead, None
+    sources = result.sources
+    source_tag, lead = split_source_tag(lead)
+    if source_tag:
+        sources["source_tag"] = lead_layer
+    elif lead_layer == "structured":  # a declared lead may drop the tag its printed lead opens with
+        printed_leads: tuple[tuple[str | None, Layer], ...] = (
+            (
+                selected_lead.value if selected_lead else None,
+                selected_lead.layer if selected_lead else "family",
+            ),
+            (hints.lead, "generic"),
+        )
+        for printed_lead, layer in printed_leads:
+            source_tag = split_source_tag(printed_lead)[0] if printed_lead else None
+            if source_tag:
+                sources["source_tag"] = layer
+                break
+    result.lead = lead
+    sources["lead"] = lead_layer
+    return lead, source_tag
 
-    # Dates: every candidate parsed, one chosen.
+
+def _fill_dates(
+    result: Extraction,
+    doc: HtmlElement,
+    data: StructuredData,
+    found: SelectorResult | None,
+    heading: HtmlElement | None,
+    relative_to: datetime | None,
+) -> datetime | None:
+    """Every date candidate parsed, one chosen of each kind; the publication time chosen."""
     printed = find_printed_dates(doc, title=heading, relative_to=relative_to)
     result.date_candidates = _date_candidates(data, found, printed)
     published = choose_date(result.date_candidates, "published", relative_to=relative_to)
@@ -352,13 +422,28 @@ def extract_with_timings(
     for date, name in ((published, "published_raw"), (modified, "modified_raw")):
         if date.candidate is not None:
             setattr(result, name, date.candidate.raw)
-            sources[name] = date.candidate.layer  # type: ignore[assignment]
+            result.sources[name] = date.candidate.layer  # type: ignore[assignment]
+    return published.value
 
-    # Body text: header blocks and the cleanup rules out, then the outlet tag off the first paragraph.
+
+def _printed_date_texts(result: Extraction) -> list[str]:
+    return [c.raw for c in result.date_candidates if c.printed]
+
+
+def _fill_body_text(
+    result: Extraction,
+    body: _Body,
+    lead: str | None,
+    source_tag: str | None,
+    data: StructuredData,
+    found: SelectorResult | None,
+    hints: HeaderHints,
+    h1: str | None,
+) -> CleanBody:
+    """Header blocks and the cleanup rules out, then the outlet tag off the first paragraph."""
     byline = found.authors.value if found and found.authors else []
-    printed_texts = [c.raw for c in result.date_candidates if c.printed]
     paragraphs = drop_header_blocks(
-        paragraphs,
+        body.paragraphs,
         lead=lead,
         repeats=(
             *hints.bylines,
@@ -369,7 +454,7 @@ def extract_with_timings(
             found.section.value if found and found.section else None,
             *byline,
         ),
-        datelines=printed_texts,
+        datelines=_printed_date_texts(result),
     )
     clean = clean_paragraphs(paragraphs, lead=lead)
     if result.title and clean.paragraphs and clean.paragraphs[0] == result.title:
@@ -378,25 +463,39 @@ def extract_with_timings(
         tag, first = split_source_tag(clean.paragraphs[0])
         if tag:
             clean.paragraphs[0] = first
-            if source_tag is None and body_layer:
+            if source_tag is None and body.layer:
                 source_tag = tag
-                sources["source_tag"] = body_layer
+                result.sources["source_tag"] = body.layer
     result.source_tag = source_tag
-    if clean.paragraphs and body_layer:
+    if clean.paragraphs and body.layer:
         result.body_text = "\n\n".join(clean.paragraphs)
-        sources["body_text"] = body_layer
+        result.sources["body_text"] = body.layer
+    return clean
 
-    # Images: the body's, else the page's declared image.
-    if images and body_layer:
-        result.images = images
-        sources["images"] = body_layer
+
+def _fill_images(result: Extraction, body: _Body, data: StructuredData) -> None:
+    """The body's images, else the page's declared image."""
+    if body.images and body.layer:
+        result.images = body.images
+        result.sources["images"] = body.layer
     elif data.image:
         result.images = [ImageRef(url=data.image)]
-        sources["images"] = "structured"
+        result.sources["images"] = "structured"
 
-    # Authors, section, tags: the first layer that has them, in the arbiter's order.
+
+def _fill_people_and_topics(
+    result: Extraction,
+    data: StructuredData,
+    found: SelectorResult | None,
+    hints: HeaderHints,
+    clean: CleanBody,
+    body_layer: Layer | None,
+    site_names: list[str],
+) -> None:
+    """Authors, section, tags: the first layer that has them, in the arbiter's order."""
+    sources = result.sources
     bylines = list(hints.bylines)
-    for text in printed_texts:
+    for text in _printed_date_texts(result):
         bylines = [line.replace(text, " ") for line in bylines]
     authors = first_proposal(
         (clean_author_names(data.authors, exclude=site_names), "structured"),
@@ -418,6 +517,10 @@ def extract_with_timings(
     if tags:
         result.tags, sources["tags"] = tags
 
+
+def _fill_page_facts(result: Extraction, data: StructuredData, found: SelectorResult | None) -> None:
+    """Canonical URL, language, and the template the selectors matched."""
+    sources = result.sources
     if data.canonical:
         result.canonical_url, sources["canonical_url"] = data.canonical, "structured"
     if data.language:
@@ -426,11 +529,6 @@ def extract_with_timings(
         result.language, sources["language"] = "vi", "generic"
     if found is not None:
         result.template = found.label
-    if site is not None:
-        _record_declared(declared, site, found, result, chosen.declared, published.value, relative_to)
-
-    timings.total = time.perf_counter() - t0
-    return result, timings
 
 
 def _record_declared(
