@@ -82,8 +82,8 @@ def child(mode: str, replica_url: str, out: Path) -> None:
     if mode == "full":  # the real job, as `crawler crawl --all` runs it (feed segment and manifest included)
         # What run_crawl imports, imported before its CPU clock starts (bare imports its modules before too).
         import crawler.feed.commit
-        import crawler.middlewares.jobdir
         import crawler.progress
+        import crawler.resume
         import crawler.spool
         import crawler.state
         import crawler.store.local

@@ -10,7 +10,7 @@ the project.
 
 Every page runs in two modes: *saved* (the file's bytes) and *stripped* (without JSON-LD, declaring meta
 tags, microdata and date attributes: `crawler.extract.strip.strip_metadata`). In each mode it goes through
-ours (`crawler.process.process_page` with the JSON's site, fetched a day after the printed minute) and
+ours (`crawler.steps.process_page` with the JSON's site, fetched a day after the printed minute) and
 through trafilatura with its default settings (`bare_extraction(html, url=url, with_metadata=True)`). A
 rejected page (ours) or no result (trafilatura) is wrong in every column: nothing would be stored.
 
@@ -43,9 +43,9 @@ from crawler.dates import VN_TZ
 from crawler.extract.strip import strip_metadata
 from crawler.extract.tokens import token_f1
 from crawler.item import Rejected
-from crawler.process import process_page
 from crawler.sites import UnknownSiteError, generic_site, get_site
 from crawler.sites.model import Site
+from crawler.steps import process_page
 from crawler.text import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,18 +7,22 @@ middles, closings), each with several phrasings (`[a|b|c]` alternatives, see `Ct
 carrying the story's own places, people, figures and dates; a story draws one opening, a few middles in its
 own order and maybe a closing. Two stories of one kind, even in one province, share only boilerplate (the
 replica's tests bound their shingle similarity). All of it is written here; the officials, farmers and
-doctors quoted are invented.
+doctors quoted are invented. The word lists the writers draw from (people's names, department names, crops
+that are not fruit, seafood prices, hamlets, products, …) are data, replica/data/topics.toml; the sentences
+are here.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from replica.provinces import MERGER_DAY, ProvinceWriting
 
@@ -26,74 +30,22 @@ T = TypeVar("T")
 Para = Callable[[], str]
 """A paragraph not yet written: only the ones a story uses are written, in the order it prints them."""
 
-_SURNAMES = (
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Huỳnh",
-    "Hoàng",
-    "Võ",
-    "Phan",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Trương",
-    "Đinh",
-    "Lâm",
-    "Cao",
-    "Tạ",
-    "Vũ",
-    "Mai",
-    "Châu",
-    "Lưu",
-    "Thái",
-    "Kiều",
-)
-_MEN = (
-    ("Văn", "Hùng"),
-    ("Minh", "Tuấn"),
-    ("Quốc", "Khánh"),
-    ("Hữu", "Phước"),
-    ("Thanh", "Sơn"),
-    ("Đức", "Thắng"),
-    ("Công", "Danh"),
-    ("Văn", "Bảy"),
-    ("Hoàng", "Long"),
-    ("Trung", "Hiếu"),
-    ("Văn", "Tám"),
-    ("Minh", "Nhựt"),
-    ("Quang", "Vinh"),
-    ("Thành", "Nhân"),
-    ("Văn", "Lợi"),
-    ("Ngọc", "Tân"),
-    ("Xuân", "Trường"),
-    ("Hải", "Đăng"),
-    ("Văn", "Út"),
-    ("Tấn", "Phát"),
-    ("Duy", "Khang"),
-    ("Mạnh", "Cường"),
-)
-_WOMEN = (
-    ("Thị", "Lan"),
-    ("Thị", "Hồng"),
-    ("Ngọc", "Hân"),
-    ("Thị Thu", "Thảo"),
-    ("Kim", "Phượng"),
-    ("Thị", "Nga"),
-    ("Thanh", "Thúy"),
-    ("Thị Mỹ", "Linh"),
-    ("Phương", "Thảo"),
-    ("Thị", "Bé Ba"),
-    ("Thị", "Hạnh"),
-    ("Bích", "Ngọc"),
-    ("Thị Kim", "Yến"),
-    ("Hoài", "An"),
-)
+with (Path(__file__).resolve().parent / "data" / "topics.toml").open("rb") as _file:
+    _DATA: dict[str, Any] = tomllib.load(_file)
+_SURNAMES: tuple[str, ...] = tuple(_DATA["names"]["surnames"])
+_MEN: tuple[tuple[str, str], ...] = tuple((middle, given) for middle, given in _DATA["names"]["men"])
+_WOMEN: tuple[tuple[str, str], ...] = tuple((middle, given) for middle, given in _DATA["names"]["women"])
+"""(middle name, given name) pairs."""
+_SAID: tuple[str, ...] = tuple(_DATA["speech"]["said"])
+_DEPARTMENTS: dict[str, tuple[str, str]] = {
+    kind: (before, after) for kind, (before, after) in _DATA["departments"].items()
+}
+"""A provincial department's name before 1 March 2025 and from then (several merged that day)."""
+_WORDS: dict[str, dict[str, Any]] = {
+    writer: {k: tuple(tuple(x) if isinstance(x, list) else x for x in v) for k, v in words.items()}
+    for writer, words in _DATA["writers"].items()
+}
+"""What the writers draw places, products and the like from, by writer."""
 
 _ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?”)])")
@@ -256,19 +208,7 @@ class Ctx:
 
     def dept(self, kind: str) -> str:
         """A provincial department's name as it was on the story's date (several merged on 1 March 2025)."""
-        merged = not self.before(date(2025, 3, 1))
-        names = {
-            "agri": ("Sở Nông nghiệp và Môi trường" if merged else "Sở Nông nghiệp và Phát triển nông thôn"),
-            "transport": "Sở Xây dựng" if merged else "Sở Giao thông vận tải",
-            "plan": "Sở Tài chính" if merged else "Sở Kế hoạch và Đầu tư",
-            "health": "Sở Y tế",
-            "edu": "Sở Giáo dục và Đào tạo",
-            "culture": "Sở Văn hóa, Thể thao và Du lịch",
-            "labour": "Sở Nội vụ" if merged else "Sở Lao động - Thương binh và Xã hội",
-            "env": "Sở Nông nghiệp và Môi trường" if merged else "Sở Tài nguyên và Môi trường",
-            "police": "Công an",
-        }
-        name = names[kind]
+        name = _DEPARTMENTS[kind][0 if self.before(date(2025, 3, 1)) else 1]
         return f"{name} {self.P}" if kind == "police" else name
 
     # --- random pieces --------------------------------------------------------------------------------------
@@ -336,7 +276,7 @@ class Ctx:
         return choice
 
     def said(self) -> str:
-        return self.pick(("cho biết", "nói", "chia sẻ", "bày tỏ", "kể", "tâm sự", "cho hay"))
+        return self.pick(_SAID)
 
     def who(self, p: Person, role: str = "", hon: str | None = None) -> str:
         """How the story names `p`: in full with the role the first time, by honorific and given name after."""
@@ -396,34 +336,8 @@ class Ctx:
         return Draft(title, tidy(lead), paragraphs, captions, tags, self.other_titles())
 
 
-_NOT_FRUIT = frozenset(
-    {
-        "lúa",
-        "ngô",
-        "mía",
-        "lạc",
-        "chè",
-        "cói",
-        "keo",
-        "cao su",
-        "điều",
-        "hồ tiêu",
-        "rau màu",
-        "rau an toàn",
-        "rau thủy canh",
-        "hoa lan",
-        "bò sữa",
-        "cá cảnh",
-        "nấm",
-        "thuốc lào",
-        "cà rốt",
-        "hoa kiểng Sa Đéc",
-        "hoa đào Nhật Tân",
-        "sen",
-        "khoai lang tím",
-        "nếp",
-    }
-)
+_NOT_FRUIT = frozenset(_DATA["crops"]["not_fruit"])
+"""Crops a province grows that are not fruit."""
 
 
 def fruits(w: ProvinceWriting) -> list[str]:
@@ -444,7 +358,7 @@ def rice(c: Ctx) -> Draft:
         nxt = "Mùa" if m <= 7 else "vụ Đông"
     commune = c.commune()
     place = c.district_of(commune)
-    hamlet = c.pick(("ấp 3", "ấp Bình Hòa", "ấp Tân Lợi", "thôn Đông", "thôn 5", "ấp Mỹ Thuận", "xóm Trại"))
+    hamlet = c.pick(_WORDS["rice"]["hamlets"])
     farmer, official, coop, trader = c.person(woman=False), c.person(), c.person(), c.person(woman=True)
     yield_t = c.dec(6.0, 7.6)
     gain = c.dec(1.5, 4.5)
@@ -457,11 +371,7 @@ def rice(c: Ctx) -> Draft:
     cost = c.n(18, 29)
     machines = c.n(120, 900)
     hq = c.n(78, 96)
-    variety = c.pick(
-        ("OM 18", "ĐS1", "ST25", "Đài Thơm 8", "OM 5451", "OM 380")
-        if south
-        else ("BC15", "TBR225", "Thiên ưu 8", "J02", "Bắc Thơm số 7", "Nếp cái hoa vàng")
-    )
+    variety = c.pick(_WORDS["rice"]["varieties_south"] if south else _WORDS["rice"]["varieties_north"])
     title = c.title(
         [
             f"Nông dân {place} trúng mùa lúa {season}",
@@ -646,9 +556,7 @@ def fruit(c: Ctx) -> Draft:
     premium_lo, premium_hi = c.n(3, 8), c.n(9, 15)
     price = c.n(25, 95)
     tons = c.n(12, 60)
-    markets = c.pick(
-        ("Trung Quốc, Hàn Quốc", "Nhật Bản, Hoa Kỳ", "Úc, New Zealand", "châu Âu, Trung Đông", "Hàn Quốc, Úc")
-    )
+    markets = c.pick(_WORDS["fruit"]["markets"])
     title = c.title(
         [
             f"Mở rộng vùng trồng {crop} đạt chuẩn xuất khẩu tại {place}",
@@ -1959,18 +1867,8 @@ def investment(c: Ctx) -> Draft:
     iz = c.pick_new(c.w.industrial)
     official, investor, leader, worker = c.person(), c.person(False), c.person(), c.person(True)
     amount = f"{c.dec(1.0, 1.8)} tỷ USD" if c.chance(0.3) else f"{c.n(12, 350)} triệu USD"
-    country = c.pick(("Hàn Quốc", "Nhật Bản", "Singapore", "Đài Loan (Trung Quốc)", "Hoa Kỳ", "Đức"))
-    product = c.pick(
-        (
-            "linh kiện điện tử",
-            "vật liệu mới",
-            "sợi và vải kỹ thuật",
-            "thiết bị y tế",
-            "bao bì cao cấp",
-            "linh kiện ô tô",
-            "pin năng lượng mặt trời",
-        )
-    )
+    country = c.pick(_WORDS["investment"]["countries"])
+    product = c.pick(_WORDS["investment"]["products"])
     hectares = c.n(8, 65)
     jobs = c.big(800, 5200)
     projects = c.n(12, 60)
@@ -2277,15 +2175,7 @@ def hospital(c: Ctx) -> Draft:
     minutes = c.n(45, 180)
     out_days = c.n(4, 10)
     new_tech = c.n(6, 24)
-    procedure = c.pick(
-        (
-            ("can thiệp mạch vành cấp cứu", "nhồi máu cơ tim cấp", "đau ngực dữ dội, vã mồ hôi"),
-            ("lấy huyết khối bằng dụng cụ cơ học", "nhồi máu não cấp", "yếu nửa người, nói đớ"),
-            ("phẫu thuật nội soi cắt khối u", "u đại tràng", "đau bụng, sụt cân kéo dài"),
-            ("thay khớp háng toàn phần", "hoại tử chỏm xương đùi", "đau háng, đi lại khó khăn"),
-            ("phẫu thuật nội soi lồng ngực", "tràn khí màng phổi", "khó thở đột ngột"),
-        )
-    )
+    procedure = c.pick(_WORDS["hospital"]["procedures"])
     tech, disease, sign = procedure
     hosp = c.w.hospital
     title = c.title(
@@ -2803,7 +2693,7 @@ def traffic(c: Ctx) -> Draft:
     alcohol = c.big(900, 6000)
     dead = c.n(40, 260)
     where = c.place()
-    rank = c.pick(("Thượng tá", "Trung tá", "Thiếu tá"))
+    rank = c.pick(_WORDS["traffic"]["ranks"])
     role = c.v(
         "[Phó Trưởng phòng|Trưởng phòng|Đội trưởng Đội tuần tra, kiểm soát giao thông đường bộ, Phòng] Cảnh sát "
         "giao thông"
@@ -3118,9 +3008,7 @@ def environment(c: Ctx) -> Draft:
     tons = c.n(4, 30)
     trees = c.big(500, 3000)
     planted = c.n(20, 150)
-    canal = c.pick(
-        ("kênh Xáng", "rạch Cầu Đình", "kênh Ba Thước", "mương Đồng Lớn", "rạch Bà Bèo", "kênh Mười Hai")
-    )
+    canal = c.pick(_WORDS["environment"]["canals"])
     mode = c.pick(("cleanup", "trees", "plastic"))
     if mode == "trees":
         title = c.title(
@@ -3317,7 +3205,7 @@ def tourism(c: Ctx) -> Draft:
     revenue = c.big(90, 1800)
     growth = c.n(8, 35)
     rooms = c.n(70, 98)
-    stay = c.pick(("homestay", "nhà vườn", "khu nghỉ dưỡng", "khách sạn mini"))
+    stay = c.pick(_WORDS["tourism"]["stays"])
     title = c.title(
         [
             f"{c.P} đón {visitors} lượt khách {holiday}",
@@ -3440,18 +3328,10 @@ def tourism(c: Ctx) -> Draft:
     )
 
 
-_SEAFOOD_PRICES: dict[str, tuple[int, int]] = {  # thousand đồng per kg, at the pond or the wharf
-    "cá tra": (26, 34),
-    "cá basa": (28, 38),
-    "tôm càng xanh": (150, 240),
-    "tôm thẻ chân trắng": (90, 160),
-    "tôm": (90, 200),
-    "nghêu": (20, 40),
-    "ngao": (20, 40),
-    "hàu": (15, 30),
-    "mực": (150, 300),
-    "cá biển": (40, 120),
+_SEAFOOD_PRICES: dict[str, tuple[int, int]] = {
+    species: (low, high) for species, (low, high) in _DATA["seafood_prices"].items()
 }
+"""Thousand đồng per kg, at the pond or the wharf."""
 
 
 def fisheries(c: Ctx) -> Draft:
@@ -3668,9 +3548,7 @@ def weather(c: Ctx) -> Draft:
     short = where.split(",")[0]
     region, river = c.w.region, c.w.river
     moved = c.n(10, 240)
-    hamlet = c.pick(
-        ("ấp Tân Thuận", "ấp 2", "khu phố 4", "ấp Long Hòa", "thôn Trung", "xóm Bãi", "ấp Phú Thạnh")
-    )
+    hamlet = c.pick(_WORDS["weather"]["hamlets"])
     openings: list[Para]
     middles: list[Para]
     if region == "mekong":

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import random
 import re
+import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
 
 from crawler.sites import Site
 from replica.model import VN_TZ, ReplicaArticle
@@ -36,18 +39,9 @@ from replica.topics import TOPIC_BY_KEY, Ctx, cap
 AGENCY = "TTXVN"
 """The national news agency whose copy provincial portals re-run."""
 
-_AGENCY_REPORTERS = (
-    "Minh Thư",
-    "Hoài Nam",
-    "Quốc Dũng",
-    "Thu Hiền",
-    "Kim Anh",
-    "Trọng Nghĩa",
-    "Phương Vy",
-    "Đức Hạnh",
-    "Thanh Bình",
-    "Ngọc Diệp",
-)
+with (Path(__file__).resolve().parent / "data" / "wire.toml").open("rb") as _file:
+    _DATA: dict[str, Any] = tomllib.load(_file)
+_AGENCY_REPORTERS: tuple[str, ...] = tuple(_DATA["agency"]["reporters"])
 _CREDIT = re.compile(r"\s*(?:Ảnh: [^.]*/" + AGENCY + r"|\(Ảnh: " + AGENCY + r"\))\.?$")
 _CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SENTENCE = re.compile(rf"(?<=[.!?…])\s+(?=[{_CAPITALS}“])")
@@ -303,16 +297,8 @@ def _retitle(story: Story, index: int, taken: Sequence[str], rng: random.Random,
     return title
 
 
-_LEAD_REWORDS = (
-    ("Từ đầu năm đến nay", "Từ đầu năm"),
-    ("Đến nay", "Tính đến nay"),
-    ("hơn ", "trên "),
-    ("khoảng ", "chừng "),
-    ("tổ chức lễ thông xe", "thông xe"),
-    ("trong đó có", "trong đó"),
-    (", may mắn không có", ", rất may không có"),
-    ("Những ngày này", "Mấy ngày nay"),
-)
+_LEAD_REWORDS: tuple[tuple[str, str], ...] = tuple((old, new) for old, new in _DATA["lead"]["rewords"])
+"""(what the agency wrote, what the desk prints instead), data (replica/data/wire.toml)."""
 
 
 def _reedit_lead(lead: str, rng: random.Random, edits: list[str]) -> str:

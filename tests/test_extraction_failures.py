@@ -7,7 +7,6 @@ Bounded JSON-LD (size, nesting, linear salvage) on hostile scripts; an extractio
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,15 +23,11 @@ from crawler.extract.structured import (
     salvage_json_ld,
 )
 from crawler.item import EXTRACTION_STAGE, Article, Rejected
-from crawler.process import process_page
 from crawler.sites import get_site
+from crawler.steps import process_page
 from replica import Replica, ReplicaArticle, ReplicaServer
+from replica.fault_matrix import FAIL_EXTRACTION, FAILING_SLUG, FAST, Context, Trap, build, crawl, verify
 from replica.faults import nested_json_ld
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.faults import FAIL_EXTRACTION, FAILING_SLUG, FAST, Context, Trap, build, crawl, verify  # noqa: E402
 
 SITE = "baodongthap"
 T = TypeVar("T")
@@ -128,7 +123,7 @@ def test_process_page_files_an_extraction_failure_as_a_reject(
     def failing(*args: Any, **kwargs: Any) -> Any:
         raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
 
-    monkeypatch.setattr("crawler.process.extract_article", failing)
+    monkeypatch.setattr("crawler.steps.extract_article", failing)
     result = process_page(article.url, html, get_site(SITE))
     assert isinstance(result, Rejected)
     assert result.stage == EXTRACTION_STAGE

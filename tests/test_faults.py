@@ -1,7 +1,8 @@
 """Faults the replica injects, and crawls through them: nothing lost, nothing twice, nothing bad, memory bounded.
 
-The fast subset of `bench/faults.py`: the fault kinds one by one without a socket, the ones that need the
-socket over HTTP, one crawl through several faults at once, and one crawl killed with SIGKILL and resumed.
+The fast subset of `bench/faults.py`, through the harness they share (`replica.fault_matrix`): the fault kinds
+one by one without a socket, the ones that need the socket over HTTP, one crawl through several faults at once,
+and one crawl killed with SIGKILL and resumed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import io
 import json
 import signal
 import socket
-import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,16 +25,12 @@ from crawler.extract import extract_article
 from crawler.item import Rejected
 from crawler.middlewares.charset import choose_encoding, header_charset, meta_charset
 from crawler.sites import get_site
+from crawler.steps.validation import validate_article
 from crawler.text import normalize_paragraphs, normalize_text
 from pipelines.storage import key_and_body
-from pipelines.validation import validate_article
 from replica import Replica, ReplicaArticle, ReplicaServer
+from replica.fault_matrix import FAST, Context, Trap, build, crawl, verify
 from replica.faults import FaultyPage, gzip_bomb
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.faults import FAST, Context, Trap, build, crawl, verify  # noqa: E402
 
 SITE = "baodongthap"
 

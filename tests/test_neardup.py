@@ -1,20 +1,18 @@
 """crawler.state.neardup: syndicated copies cluster, distinct stories on one topic do not, LSH avoids a scan.
 
-The stories come from the synthetic corpus of bench/dedupe_near.py (provincial news written from sentence
-pools, and the perturbations a second site applies), the same one the threshold was calibrated on.
+The stories come from the replica's synthetic corpus, replica/neardup_stories.py (provincial news written from
+sentence pools, and the perturbations a second site applies), the same one bench/dedupe_near.py calibrated the
+threshold on.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import sqlite3
-import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -33,19 +31,8 @@ from crawler.state.neardup import (
     syllables,
     text_signature,
 )
+from replica import neardup_stories as corpus
 
-
-def _load_corpus() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "bench" / "dedupe_near.py"
-    spec = importlib.util.spec_from_file_location("dedupe_near", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("dedupe_near", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_corpus()
 LISTED = list(corpus.LISTED)  # re-edited lead, captions, added paragraph, cut closing, tag, NFD, whitespace
 
 

@@ -4,7 +4,6 @@ hostile portal that announces loopback and off-site sitemaps and feeds, against 
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +24,8 @@ from crawler.middlewares.targets import (
 )
 from crawler.sites import generic_site, get_site
 from replica import ReplicaServer
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.faults import FAST, Context, Trap, _announce, build, crawl, verify  # noqa: E402
+from replica.fault_matrix import FAST, Context, Trap, build, crawl, verify
+from replica.fault_matrix import announce as _announce
 
 SITE = ("baoapbac.vn",)
 
