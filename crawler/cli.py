@@ -263,7 +263,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """A URL is fetched through `crawler.fetch` (robots.txt, target check, size cap: its exit codes); a
     missing or unreadable file ends with `EXIT_NO_FILE`."""
     from crawler.fetch import EXIT_NO_FILE, Fetcher
-    from crawler.process import process_page
+    from crawler.steps import process_page
 
     source: str = args.source
     encoding: str | None = None

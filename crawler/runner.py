@@ -10,23 +10,27 @@ from __future__ import annotations
 import logging
 import os
 import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
 from crawler.dates import VN_TZ
+from crawler.feed.commit import commit_run, flush_spool
 from crawler.monitor.metrics import monitor_stats
+from crawler.progress import Progress
+from crawler.resume import finish_job_dir, site_job_dir
 from crawler.routing import replica_settings
+from crawler.runs import new_run_id
 from crawler.sites import Site, all_sites, get_site
-
-if TYPE_CHECKING:
-    from crawler.spool import WorkDir
-    from crawler.store import ObjectStore
+from crawler.spider_loader import spider_class_for
+from crawler.spool import WorkDir, default_spool
+from crawler.state import bind_store, open_state
+from crawler.store import ObjectStore, StoreError, open_store, shared, store_identity
+from crawler.store.local import LocalStore
 
 logger = logging.getLogger(__name__)
 
@@ -120,10 +124,6 @@ class RunResult:
         }
 
 
-def new_run_id() -> str:
-    return datetime.now(VN_TZ).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-
-
 def run_crawl(
     site_keys: Sequence[str | Site],
     *,
@@ -141,15 +141,6 @@ def run_crawl(
     the run's feed segment, JSON Feeds and manifest. `spool`: the spool folder (default: `spool/` beside
     the crawl state, so `./data/spool`). `progress`: a terminal to show the crawl's live progress on
     (crawler/progress.py; nothing is written to a stream that is no terminal)."""
-    from crawler.feed.commit import flush_spool
-    from crawler.middlewares.jobdir import finish_job_dir, site_job_dir
-    from crawler.progress import Progress
-    from crawler.spool import WorkDir, default_spool
-    from crawler.state import bind_store, open_state
-    from crawler.store import open_store, store_identity
-    from crawler.store.local import LocalStore
-    from spiders.site_spider import spider_class_for
-
     sites = [key if isinstance(key, Site) else get_site(key) for key in site_keys]
     ad_hoc = [site for site in sites if all_sites().get(site.key) is not site]  # `crawl --domain`: generic
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
@@ -170,7 +161,8 @@ def run_crawl(
     settings.set("CRAWLER_RUN_ID", result.run_id, priority="cmdline")
     spool_root = spool or settings.get("CRAWLER_SPOOL") or str(default_spool(settings.get("CRAWLER_STATE")))
     settings.set("CRAWLER_SPOOL", spool_root, priority="cmdline")
-    object_store = open_store(store, s3_endpoint=settings.get("CRAWLER_S3_ENDPOINT"))
+    s3_endpoint = settings.get("CRAWLER_S3_ENDPOINT")
+    object_store = open_store(store, s3_endpoint=s3_endpoint)
     if isinstance(object_store, LocalStore) and (swept := object_store.sweep()):
         logger.info("removed %d temporary files that killed runs left in %s", swept, object_store.staging)
     workdir = WorkDir(spool_root, object_store.url)
@@ -187,16 +179,18 @@ def run_crawl(
     crawlers = []
     started = time.monotonic()
     live = Progress(progress, len(sites))
+    class_for = spider_class_for(settings)
     for site in sites:
-        crawler = process.create_crawler(spider_class_for(site) if site in ad_hoc else site.key)
+        crawler = process.create_crawler(class_for(site) if site in ad_hoc else site.key)
         crawlers.append((site.key, crawler))
-        # A job directory per site (crawler/middlewares/jobdir.py): a killed crawl resumes from it.
+        # A job directory per site (crawler/resume.py): a killed crawl resumes from it.
         crawler.settings.set("JOBDIR", str(site_job_dir(workdir.folder, site.key)), priority="cmdline")
         live.watch(site.key, crawler)
         process.crawl(crawler, limit=limit, recrawl=recrawl)
     live.start()
     try:
-        process.start()
+        with shared(object_store, store, s3_endpoint=s3_endpoint):  # the storage pipelines write through it
+            process.start()
     finally:
         live.stop()  # the status line is gone before the summary
     result.seconds = time.monotonic() - started
@@ -219,29 +213,20 @@ def run_crawl(
 
 
 def _commit_run(result: RunResult, store: ObjectStore, workdir: WorkDir) -> None:
-    """The run's feed segment, then its JSON Feeds, then its manifest (outside the reactor, after every
-    object of the run is written); if the store refuses, the batch stays pending for `crawler flush`."""
-    from crawler.feed.commit import commit_batch
-    from crawler.spool import forget_batch, run_batch
-    from crawler.store import StoreError
-
-    batch = run_batch(workdir, result.run_id)
+    """The run's feed segment, then its JSON Feeds, then its manifest (`crawler.feed.commit.commit_run`); if
+    the store refuses, the batch stays pending for `crawler flush`."""
+    meta = {
+        "run_id": result.run_id,
+        "kind": "crawl",
+        "started_at": result.started_at,
+        "finished_at": result.finished_at,
+        "spooled": result.spooled,
+        "stats": result.to_json(),
+    }
     try:
-        batch.write_meta(
-            {
-                "run_id": result.run_id,
-                "kind": "crawl",
-                "started_at": result.started_at,
-                "finished_at": result.finished_at,
-                "spooled": result.spooled,
-                "stats": result.to_json(),
-            }
-        )
-        commit = commit_batch(store, batch, workdir=workdir)
+        commit = commit_run(store, workdir, result.run_id, meta)
     except StoreError as exc:
         result.pending = str(exc)
     else:
         result.feed_segment = commit.sequence
         result.manifest = commit.manifest
-    finally:
-        forget_batch(workdir, result.run_id)

@@ -7,6 +7,9 @@ from crawler.options import DEFAULT_STORE as _DEFAULT_STORE
 
 BOT_NAME = "vn-news-crawler"
 SPIDER_LOADER_CLASS = "crawler.spider_loader.SiteSpiderLoader"
+# The spider class of a site, by name as Scrapy names every component: the crawler package never imports
+# `spiders/` (tests/test_layers.py); the spider loader and the runner (an ad-hoc site) load it from here.
+CRAWLER_SPIDER_CLASS_FOR = "spiders.site_spider.spider_class_for"
 
 # Who we are, and manners: robots.txt, an adaptive per-portal rate, few parallel requests per portal.
 USER_AGENT = (
@@ -44,8 +47,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.redirects.RedirectLoopMiddleware": 610,
 }
 SPIDER_MIDDLEWARES = {"crawler.middlewares.errors.FailureCountMiddleware": 50}
-SCHEDULER = "crawler.middlewares.jobdir.ResumableScheduler"
-DUPEFILTER_CLASS = "crawler.middlewares.jobdir.DoneDupeFilter"
+SCHEDULER = "crawler.resume.ResumableScheduler"
+DUPEFILTER_CLASS = "crawler.resume.DoneDupeFilter"
 # What a crawl remembers lives in the crawl state (crawler/state), not in Scrapy's pickled `spider.state`, a
 # name our spiders use for the crawl state itself; the job directory keeps only the queue and fingerprints.
 EXTENSIONS = {"scrapy.extensions.spiderstate.SpiderState": None}

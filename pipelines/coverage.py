@@ -18,36 +18,18 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.item import Article
 from crawler.monitor.metrics import (
-    COVERAGE_FIELDS,
     DECLARATION_MISMATCH_KEY,
     DECLARED_PREFIX,
     ITEMS_KEY,
     SAMPLES_KEY,
-    SELECTOR_FIELDS,
+    covered,
     declared_wrong,
+    field_layers,
 )
 from pipelines._base import CrawlerPipeline
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-
-PAGE_DATE_SOURCES = frozenset({"structured", "dateline"})
-
-
-def covered(article: Article, min_body_words: int) -> dict[str, bool]:
-    """Per COVERAGE_FIELDS: whether the article has it, as the monitors count coverage."""
-    return {
-        "title": bool(article.title.strip()),
-        "published_at": article.published_at is not None and article.date_source in PAGE_DATE_SOURCES,
-        "authors": bool(article.authors),
-        "body_text": len(article.body_text.split()) >= min_body_words,
-        "images": bool(article.images),
-    }
-
-
-def field_layers(article: Article) -> dict[str, str]:
-    """Per SELECTOR_FIELDS: the layer that filled it, or `missing`."""
-    return {name: article.field_sources.get(name, "missing") for name in SELECTOR_FIELDS}
 
 
 class CoveragePipeline(CrawlerPipeline):
@@ -85,4 +67,4 @@ class CoveragePipeline(CrawlerPipeline):
             self.stats.set_value(SAMPLES_KEY, {k: list(v) for k, v in self.samples.items()})
 
 
-__all__ = ["COVERAGE_FIELDS", "CoveragePipeline", "covered", "field_layers"]
+__all__ = ["CoveragePipeline"]

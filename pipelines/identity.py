@@ -1,63 +1,19 @@
-"""Identity: the canonical URL, the stable id and the content hash of an article, and its provinces."""
+"""Identity (`crawler.steps.identity`): the canonical URL, the stable id and the content hash of an article,
+and its provinces."""
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date, datetime
 from typing import Any
 
-from crawler.dates import VN_TZ
 from crawler.item import Article
-from crawler.sites import get_site
 from crawler.sites.model import Site
-from crawler.sites.provinces import province_on
-from crawler.text import normalize_paragraphs, normalize_text
-from crawler.urls import article_id, canonicalize, same_site
+from crawler.steps.identity import article_site, assign_identity
 from pipelines._base import CrawlerPipeline
-from spiders.site_spider import SiteSpider
-
-
-def content_hash(article: Article) -> str:
-    """sha256 of the title, lead and body after NFC and whitespace normalization."""
-    parts = (
-        normalize_text(article.title),
-        normalize_text(article.lead or ""),
-        normalize_paragraphs(article.body_text),
-    )
-    return "sha256:" + hashlib.sha256("\n\n".join(parts).encode("utf-8")).hexdigest()
-
-
-def publication_day(published_at: str | None) -> date | None:
-    """The calendar day in Vietnam of an ISO `published_at`, None when absent or unreadable."""
-    if not published_at:
-        return None
-    try:
-        moment = datetime.fromisoformat(published_at)
-    except ValueError:
-        return None
-    return (moment.astimezone(VN_TZ) if moment.tzinfo else moment).date()
-
-
-def assign_province(article: Article, site: Site) -> Article:
-    """`province` as the paper served on the publication day, `province_now` as today (`province_on`)."""
-    article.province_now = site.province
-    article.province = province_on(site, publication_day(article.published_at))
-    return article
-
-
-def assign_identity(article: Article, site: Site) -> Article:
-    declared = article.canonical_url
-    source = declared if declared and same_site(declared, site) else article.url
-    article.canonical_url = canonicalize(source)
-    article.id = article_id(site, article.canonical_url)
-    article.content_hash = content_hash(article)
-    return assign_province(article, site)
 
 
 class IdentityPipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
-            spider = self.crawler.spider
-            site = spider.site if isinstance(spider, SiteSpider) else get_site(item.site)
-            assign_identity(item, site)
+            crawling = getattr(self.crawler.spider, "site", None)  # a site spider's declaration, if any
+            assign_identity(item, article_site(item, crawling if isinstance(crawling, Site) else None))
         return item

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 import threading
 import time
@@ -22,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import NotConfigured
 
-from crawler.feed.log import object_entry
+from crawler.feed.commit import commit_run
+from crawler.feed.log import encode, now_iso, object_entry
 from crawler.item import Article, Rejected
-from crawler.spool import WorkDir, default_spool, forget_batch, run_batch
+from crawler.runs import new_run_id
+from crawler.spool import WorkDir, default_spool, run_batch
 from crawler.state import KnownArticle, StateBackend, open_state
 from crawler.store import ObjectStore, StoreError, open_store
 from crawler.store.layout import article_key, reject_key, version_key
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-
-
-def encode(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
 def key_and_body(item: Article | Rejected) -> tuple[str, bytes]:
@@ -135,12 +132,7 @@ class StoragePipeline(CrawlerPipeline):
         # Without a run id from run_crawl (`scrapy crawl KEY`), this crawler is its own run and commits it
         # when it closes.
         self.standalone = not settings.get("CRAWLER_RUN_ID")
-        if self.standalone:
-            from crawler.runner import new_run_id
-
-            self.run_id = new_run_id()
-        else:
-            self.run_id = str(settings.get("CRAWLER_RUN_ID"))
+        self.run_id = new_run_id() if self.standalone else str(settings.get("CRAWLER_RUN_ID"))
         spool = settings.get("CRAWLER_SPOOL") or default_spool(settings.get("CRAWLER_STATE"))
         self.workdir = WorkDir(spool, self.store.url)
         self.batch = run_batch(self.workdir, self.run_id)
@@ -187,27 +179,20 @@ class StoragePipeline(CrawlerPipeline):
             await asyncio.wrap_future(self._writers.submit(self._commit_standalone))
 
     def _commit_standalone(self) -> None:
-        from crawler.feed.commit import commit_batch
-        from crawler.feed.log import now_iso
-
         stats = self.stats.get_stats()
-        self.batch.write_meta(
-            {
-                "run_id": self.run_id,
-                "kind": "crawl",
-                "started_at": str(stats.get("start_time", "")),
-                "finished_at": now_iso(),
-                "spooled": int(stats.get("crawler/spooled", 0)),
-                "stats": {k: v if isinstance(v, int | float | str) else str(v) for k, v in stats.items()},
-            }
-        )
+        meta = {
+            "run_id": self.run_id,
+            "kind": "crawl",
+            "started_at": str(stats.get("start_time", "")),
+            "finished_at": now_iso(),
+            "spooled": int(stats.get("crawler/spooled", 0)),
+            "stats": {k: v if isinstance(v, int | float | str) else str(v) for k, v in stats.items()},
+        }
         try:
-            commit_batch(self.store, self.batch, workdir=self.workdir)
+            commit_run(self.store, self.workdir, self.run_id, meta)
         except StoreError as exc:
             logger.error(
                 "run %s: feed segment and manifest pending (%s): `crawler flush` commits them",
                 self.run_id,
                 exc,
             )
-        finally:
-            forget_batch(self.workdir, self.run_id)

@@ -1,19 +1,13 @@
-"""Validation: every article against the published JSON Schema; a failing one goes to the rejects area."""
+"""Validation (`crawler.steps.validation`): every article against the published JSON Schema; a failing one
+goes to the rejects area."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from crawler.item import Article, Rejected
-from crawler.schema import schema_errors
+from crawler.steps.validation import validate_article
 from pipelines._base import CrawlerPipeline
-
-
-def validate_article(article: Article) -> Article | Rejected:
-    errors = schema_errors(article.to_json())
-    if errors:
-        return Rejected(article, reason=f"schema: {errors[0]}", stage="validation", details=errors)
-    return article
 
 
 class ValidationPipeline(CrawlerPipeline):

@@ -18,8 +18,8 @@ from crawler.extract.arbiter import (
 )
 from crawler.extract.model import DateCandidate
 from crawler.item import Article
-from crawler.process import process_page
 from crawler.sites import get_site
+from crawler.steps import process_page
 
 FETCHED = datetime(2026, 3, 10, 9, 0, tzinfo=VN_TZ)
 

@@ -18,7 +18,6 @@ from scrapy.utils.test import get_crawler
 from crawler.middlewares.charset import CharsetMiddleware, choose_encoding
 from crawler.middlewares.content import ContentTypeMiddleware, NotHtml
 from crawler.middlewares.errors import classify
-from crawler.middlewares.jobdir import DoneDupeFilter, ResumableScheduler, finish_job_dir
 from crawler.middlewares.redirects import (
     RedirectBlocked,
     RedirectGuardMiddleware,
@@ -27,6 +26,7 @@ from crawler.middlewares.redirects import (
     parse_ip,
 )
 from crawler.middlewares.retry import BackoffRetryMiddleware, backoff, parse_retry_after
+from crawler.resume import DoneDupeFilter, ResumableScheduler, finish_job_dir
 from crawler.sites import get_site
 from crawler.store.layout import BadKeyError, article_key, reject_key, run_key, version_key
 from replica.faults import to_cp1258

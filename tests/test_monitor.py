@@ -31,10 +31,12 @@ from crawler.item import Article, Rejected
 from crawler.monitor.checks import evaluate
 from crawler.monitor.engine import Monitor
 from crawler.monitor.metrics import RunMetrics, monitor_stats
+from crawler.monitor.store import ALERT_OPEN
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
 from crawler.monitor.webhook import WebhookSender
+from crawler.runs import RUNNING, SUCCEEDED
 from crawler.service.config import ConfigError, load_config
-from crawler.service.history import ALERT_OPEN, RUNNING, SUCCEEDED, Run, RunHistory
+from crawler.service.history import Run, RunHistory
 from crawler.sites import get_site
 from pipelines.coverage import CoveragePipeline
 

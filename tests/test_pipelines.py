@@ -8,11 +8,11 @@ import unicodedata
 from crawler.item import Article, Rejected
 from crawler.schema import schema_errors
 from crawler.sites import get_site
-from pipelines.dates import assign_dates
-from pipelines.identity import assign_identity, content_hash
+from crawler.steps.dates import assign_dates
+from crawler.steps.identity import assign_identity, content_hash
+from crawler.steps.normalize import normalize_article
+from crawler.steps.validation import validate_article
 from pipelines.storage import key_and_body
-from pipelines.text import normalize_article
-from pipelines.validation import validate_article
 
 URL = "https://baoapbac.vn/xa-hoi/202103/doi-moi-phuong-thuc-lanh-dao-1050912/"
 BODY = (

@@ -15,11 +15,11 @@ import pytest
 
 from crawler.feed.jsonfeed import EXTENSION, feed_item
 from crawler.item import Article
-from crawler.process import process_page
 from crawler.schema import schema_errors
 from crawler.sites import all_sites, generic_site, get_site
 from crawler.sites.provinces import FORMER_PROVINCES, MERGER_DAY, province_on
-from pipelines.identity import assign_identity, publication_day
+from crawler.steps import process_page
+from crawler.steps.identity import assign_identity, publication_day
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = (

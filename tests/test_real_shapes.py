@@ -1,7 +1,7 @@
 """Every real-shaped page under tests/real_shapes/<outlet>/<name>.html against the fields in <name>.json.
 
 Each page reproduces the markup of a real article page (its provenance: the repository, path and commit of
-the page studied) in our own words. It runs through `crawler.process.process_page` twice: as built, and with
+the page studied) in our own words. It runs through `crawler.steps.process_page` twice: as built, and with
 its JSON-LD, declaring meta tags, microdata and date attributes removed (`strip_metadata`), so that every
 field must also come from what the page prints. The JSON:
 
@@ -34,8 +34,8 @@ from crawler.extract.cleanup import split_source_tag
 from crawler.extract.strip import strip_metadata
 from crawler.extract.tokens import token_f1
 from crawler.item import Rejected
-from crawler.process import process_page
 from crawler.sites import generic_site, get_site
+from crawler.steps import process_page
 
 REAL_SHAPES = Path(__file__).parent / "real_shapes"
 PAGES = sorted(REAL_SHAPES.glob("*/*.html"))

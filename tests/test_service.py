@@ -28,18 +28,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 from processes import free_port
 
+from crawler.runs import CANCELLED, FAILED, QUEUED, RUNNING, SUCCEEDED
 from crawler.service.auth import TokenAuth
 from crawler.service.config import ConfigError, ServiceConfig, load_config
-from crawler.service.history import (
-    CANCELLED,
-    FAILED,
-    QUEUED,
-    RUNNING,
-    SUCCEEDED,
-    BadTransitionError,
-    RunHistory,
-    SiteBusyError,
-)
+from crawler.service.history import BadTransitionError, RunHistory, SiteBusyError
 from crawler.service.runs import RunManager, owner, tail_lines
 from crawler.service.scheduler import Scheduler, spread_offset
 from crawler.sites import all_sites

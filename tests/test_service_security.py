@@ -40,10 +40,11 @@ from crawler.monitor.engine import Monitor
 from crawler.monitor.metrics import RunMetrics
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
 from crawler.monitor.webhook import WebhookSender
+from crawler.redact import REDACTED, ScrubFilter, scrub, url_host
+from crawler.runs import RUNNING, SUCCEEDED
 from crawler.service.auth import FailureLimiter, TokenAuth
 from crawler.service.config import ConfigError, check_token, read_token
-from crawler.service.history import RUNNING, SUCCEEDED, RunHistory
-from crawler.service.redact import REDACTED, ScrubFilter, scrub, url_host
+from crawler.service.history import RunHistory
 from crawler.service.status import CSP, STATUS_HEADERS, render_status
 from crawler.sites import all_sites
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import redis
+from processes import redis_server as start_redis
+from processes import run_cli
 
 from crawler.options import demo_state
 from crawler.state import KnownArticle, WrongStoreError, bind_store, open_sqlite_state, open_state
@@ -18,8 +20,6 @@ from crawler.state.redis_state import RedisState, redact_url
 from crawler.store import LocalStore, open_store, store_identity
 from crawler.store.s3 import canonical_endpoint
 from replica import ReplicaServer, build_replica
-from tests.processes import redis_server as start_redis
-from tests.processes import run_cli
 
 SITE = "baoapbac"
 

@@ -26,7 +26,8 @@ from processes import free_port
 
 from crawler.monitor.engine import Monitor
 from crawler.monitor.thresholds import MonitorConfig
-from crawler.service.history import FAILED, RUNNING, SUCCEEDED, RunHistory
+from crawler.runs import FAILED, RUNNING, SUCCEEDED
+from crawler.service.history import RunHistory
 from crawler.sites import all_sites
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,15 +13,14 @@ import logging
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from crawler.dates import VN_TZ
 from crawler.feed.jsonfeed import FEED_ITEMS, update_feeds
 from crawler.feed.log import commit_segment, now_iso
 from crawler.feed.manifest import manifest_document, write_manifest
-from crawler.spool import Batch, WorkDir
+from crawler.runs import new_flush_id
+from crawler.spool import Batch, WorkDir, forget_batch, run_batch
 from crawler.state import KnownArticle, StateBackend
 from crawler.store import ObjectStore, StoreError
 
@@ -86,6 +85,19 @@ def commit_batch(
     return Commit(batch.id, sequence, len(articles), len(entries), manifest, feeds)
 
 
+def commit_run(store: ObjectStore, workdir: WorkDir, run_id: str, meta: dict[str, Any]) -> Commit:
+    """Commit a run once every object of it is written (outside the reactor): its summary `meta` into its
+    journal, then `commit_batch`. If the store refuses (StoreError), the batch stays pending for `crawler
+    flush` or the next run. Either way the process lets go of the run's journal. The one run-commit sequence:
+    `crawler.runner.run_crawl` and a standalone `scrapy crawl KEY` (the storage pipeline) both end here."""
+    batch = run_batch(workdir, run_id)
+    try:
+        batch.write_meta(meta)
+        return commit_batch(store, batch, workdir=workdir)
+    finally:
+        forget_batch(workdir, run_id)
+
+
 def recover_pending(
     store: ObjectStore,
     workdir: WorkDir,
@@ -128,12 +140,6 @@ class FlushResult:
     def sequences(self) -> list[int]:
         commits = [*self.recovered, *([self.commit] if self.commit else [])]
         return [c.sequence for c in commits if c.sequence is not None]
-
-
-def new_flush_id() -> str:
-    import uuid
-
-    return datetime.now(VN_TZ).strftime("%Y%m%dT%H%M%S") + "-flush-" + uuid.uuid4().hex[:6]
 
 
 def flush_spool(

@@ -9,5 +9,7 @@
 - `charset`: the encoding of an HTML page decided from its bytes where header and meta disagree (Vietnamese
   pages in Windows-1258, UTF-8 pages labelled Latin-1).
 - `errors`: the class a failure is counted under (`crawler/errors/<class>`).
-- `jobdir`: a scheduler and a duplicate filter that make Scrapy's job directory safe to resume after SIGKILL.
+
+The scheduler and duplicate filter that make Scrapy's job directory safe to resume after SIGKILL are in
+`crawler/resume.py`.
 """

@@ -24,13 +24,22 @@ from html import unescape
 from urllib.parse import urljoin
 
 from crawler.dates import VN_TZ
+from crawler.extract import extract_article, parse_document
 from crawler.fetch import Fetcher, FetchError
 from crawler.item import Article, Rejected
-from crawler.monitor.metrics import COVERAGE_FIELDS, LAYERS, SELECTOR_FIELDS
+from crawler.monitor.metrics import (
+    COVERAGE_FIELDS,
+    LAYERS,
+    PAGE_DATE_SOURCES,
+    SELECTOR_FIELDS,
+    covered,
+    field_layers,
+)
 from crawler.monitor.repair import DeclarationAudit, audit_page, winners_from
 from crawler.monitor.thresholds import Thresholds
 from crawler.options import positive_int
 from crawler.sites import Site, get_site
+from crawler.steps import process_page
 
 Fetch = Callable[[str], tuple[int, bytes]]
 """URL in, (HTTP status, body) out; `FetchError` (or `OSError`) when there is no response."""
@@ -153,10 +162,6 @@ def check_site(
     site: Site, fetch: Fetch, *, pages: int = 5, source: str = "", thresholds: Thresholds | None = None
 ) -> CheckReport:
     """Fetch up to `pages` article pages of the site through `fetch` and judge their extraction."""
-    from crawler.extract import extract_article, parse_document
-    from crawler.process import process_page
-    from pipelines.coverage import PAGE_DATE_SOURCES, covered, field_layers
-
     limits = thresholds or Thresholds()
     report = CheckReport(site=site.key, source=source or site.base_url, fallback_max=limits.fallback_max)
     report.declaration = DeclarationAudit(site, most=limits.declared_max)

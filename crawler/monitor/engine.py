@@ -8,16 +8,35 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from crawler.monitor.alerts import EVENT_OPENED, EVENT_RESOLVED, drafts
 from crawler.monitor.checks import LAYOUT_DRIFT, SITE_UNREACHABLE, Evaluation, evaluate, unreachable
 from crawler.monitor.metrics import RunMetrics
+from crawler.monitor.store import ALERT_OPEN, Alert, MonitorStore
 from crawler.monitor.thresholds import MonitorConfig
 from crawler.monitor.webhook import WebhookSender
-from crawler.service.history import ALERT_OPEN, FAILED, SUCCEEDED, Alert, Run, RunHistory, utcnow
+from crawler.runs import FAILED, SUCCEEDED, utcnow
 
 log = logging.getLogger("crawler.monitor")
+
+
+class Run(Protocol):
+    """What the monitors read of a finished run (the service's `crawler.service.history.Run`)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def site(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def stats(self) -> dict[str, Any] | None: ...
+    @property
+    def finished_at(self) -> datetime | None: ...
+    @property
+    def log_path(self) -> Path | None: ...
 
 
 @dataclass
@@ -36,7 +55,7 @@ class Monitor:
 
     def __init__(
         self,
-        history: RunHistory,
+        history: MonitorStore,
         config: MonitorConfig,
         *,
         now: Callable[[], datetime] = utcnow,

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crawler.item import Article
 
 FIELDS_PREFIX = "crawler/fields/"
 QUALITY_PREFIX = "crawler/quality/"
@@ -34,6 +37,9 @@ COVERAGE_FIELDS = ("title", "published_at", "authors", "body_text", "images")
 dateline, not the feed or the URL); at least one author; a body of at least the minimum number of words;
 at least one image."""
 
+PAGE_DATE_SOURCES = frozenset({"structured", "dateline"})
+"""Date sources (`Article.date_source`) that are the page's own: what coverage of `published_at` counts."""
+
 GOOD_STATUS = frozenset({200, 301, 302, 304})
 
 NOT_REACHABILITY = frozenset(
@@ -46,6 +52,22 @@ NOT_REACHABILITY = frozenset(
 def declared_wrong(outcome: str) -> bool:
     """A declared selector that found nothing, or a value another candidate beat."""
     return outcome in DECLARED_WRONG
+
+
+def covered(article: Article, min_body_words: int) -> dict[str, bool]:
+    """Per COVERAGE_FIELDS: whether the article has it, as the monitors count coverage."""
+    return {
+        "title": bool(article.title.strip()),
+        "published_at": article.published_at is not None and article.date_source in PAGE_DATE_SOURCES,
+        "authors": bool(article.authors),
+        "body_text": len(article.body_text.split()) >= min_body_words,
+        "images": bool(article.images),
+    }
+
+
+def field_layers(article: Article) -> dict[str, str]:
+    """Per SELECTOR_FIELDS: the layer that filled it, or `missing`."""
+    return {name: article.field_sources.get(name, "missing") for name in SELECTOR_FIELDS}
 
 
 def monitor_stats(stats: Mapping[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from crawler.service.redact import scrub, url_host
+from crawler.redact import scrub, url_host
 
 log = logging.getLogger("crawler.monitor.webhook")
 

@@ -25,11 +25,13 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from crawler.monitor.store import Alert
+from crawler.redact import scrub_json
+from crawler.runs import STATES
 from crawler.service.app import Service
 from crawler.service.auth import FailureLimiter
-from crawler.service.history import STATES, Alert, BadTransitionError, Run, RunHistory, SiteBusyError
+from crawler.service.history import BadTransitionError, Run, RunHistory, SiteBusyError
 from crawler.service.metrics import CONTENT_TYPE, render
-from crawler.service.redact import scrub_json
 from crawler.service.runs import RunNotFoundError, ServiceStoppingError, tail_lines
 from crawler.service.scheduler import SiteSchedule
 from crawler.service.status import STATUS_HEADERS, render_status

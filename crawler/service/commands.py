@@ -113,7 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     elif args.insecure_no_auth:
         log.warning("%s is set: auth stays on despite --insecure-no-auth", TOKEN_ENV)
 
-    from crawler.service.server import run_server
+    from crawler.service.server import run_server  # lazy: uvicorn and FastAPI load only for `serve`
 
     return run_server(config, token, host=host, port=args.port, schedule=not args.no_schedule)
 
@@ -166,6 +166,7 @@ def _wait_remote(server: str, run_id: int) -> int:
 
 
 def _recrawl_local(config: Any, site: str) -> int:
+    # Lazy, for the CLI's start-up time (no loop: the service imports the monitors, never the reverse).
     from crawler.monitor.engine import Monitor
     from crawler.service.history import RunHistory, SiteBusyError
     from crawler.service.runs import RunManager

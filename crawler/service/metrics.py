@@ -19,7 +19,8 @@ from prometheus_client.metrics_core import (
 )
 from prometheus_client.registry import Collector
 
-from crawler.service.history import ACTIVE, FINISHED, RunHistory
+from crawler.runs import ACTIVE, FINISHED
+from crawler.service.history import RunHistory
 from crawler.service.scheduler import SiteSchedule
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"

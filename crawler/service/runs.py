@@ -32,19 +32,10 @@ from typing import IO, Any
 from crawler.liveness import pid_alive
 from crawler.monitor.checks import unreachable
 from crawler.monitor.metrics import RunMetrics
+from crawler.redact import scrub, scrub_json
+from crawler.runs import CANCELLED, FAILED, QUEUED, RUNNING, SUCCEEDED, utcnow
 from crawler.service.config import TOKEN_ENV, TOKEN_FILE_ENV, ServiceConfig
-from crawler.service.history import (
-    CANCELLED,
-    FAILED,
-    QUEUED,
-    RUNNING,
-    SUCCEEDED,
-    BadTransitionError,
-    Run,
-    RunHistory,
-    utcnow,
-)
-from crawler.service.redact import scrub, scrub_json
+from crawler.service.history import BadTransitionError, Run, RunHistory
 
 log = logging.getLogger("crawler.service.runs")
 

@@ -8,11 +8,11 @@ from types import FrameType
 
 import uvicorn
 
+from crawler.redact import scrub_logging
 from crawler.service.api import create_app
 from crawler.service.app import Service
 from crawler.service.auth import TokenAuth
 from crawler.service.config import ServiceConfig
-from crawler.service.redact import scrub_logging
 
 CONNECTION_GRACE = 5  # seconds uvicorn waits for open requests on shutdown, before the crawls are stopped
 

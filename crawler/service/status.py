@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from crawler.monitor.checks import SITE_UNREACHABLE
 from crawler.monitor.metrics import COVERAGE_FIELDS
-from crawler.service.history import ALERT_OPEN, Alert, MonitorResult, Run, RunHistory
+from crawler.monitor.store import ALERT_OPEN, Alert, MonitorResult
+from crawler.service.history import Run, RunHistory
 from crawler.sites import Site
 
 COVERAGE_LABELS = {

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -13,9 +16,32 @@ class BadStoreURLError(ValueError):
     """A --store value we cannot open."""
 
 
+_shared: dict[tuple[str, str | None], ObjectStore] = {}
+_shared_lock = threading.Lock()
+
+
+@contextmanager
+def shared(store: ObjectStore, url: str, *, s3_endpoint: str | None = None) -> Iterator[ObjectStore]:
+    """While the block runs, `open_store(url, s3_endpoint=...)` in this process answers `store`, already open:
+    a run (`crawler.runner.run_crawl`) opens its store once, and its storage pipelines write through it."""
+    with _shared_lock:
+        _shared[(url, s3_endpoint)] = store
+    try:
+        yield store
+    finally:
+        with _shared_lock:
+            if _shared.get((url, s3_endpoint)) is store:
+                del _shared[(url, s3_endpoint)]
+
+
 def open_store(url: str, *, s3_endpoint: str | None = None) -> ObjectStore:
     """The store a `--store` value names: `file://./data`, `file:///abs/path`, a plain path, or
-    `s3://bucket/prefix` (endpoint `s3_endpoint`, else `AWS_ENDPOINT_URL`, else AWS; see `crawler.store.s3`)."""
+    `s3://bucket/prefix` (endpoint `s3_endpoint`, else `AWS_ENDPOINT_URL`, else AWS; see `crawler.store.s3`). Inside `shared`, the
+    store already open for this URL."""
+    with _shared_lock:
+        lent = _shared.get((url, s3_endpoint))
+    if lent is not None:
+        return lent
     parts = urlsplit(url)
     if parts.scheme in ("", "file"):
         raw = unquote(parts.netloc + parts.path) if parts.scheme == "file" else url
@@ -45,4 +71,12 @@ def store_identity(store: ObjectStore) -> str:
     return identity if isinstance(identity, str) else store.url
 
 
-__all__ = ["BadStoreURLError", "LocalStore", "ObjectStore", "StoreError", "open_store", "store_identity"]
+__all__ = [
+    "BadStoreURLError",
+    "LocalStore",
+    "ObjectStore",
+    "StoreError",
+    "open_store",
+    "shared",
+    "store_identity",
+]

@@ -1,6 +1,9 @@
-"""One page through extraction and the pure steps of the pipelines, without Scrapy.
+"""The pure steps an article goes through after extraction, each a function of the article with no Scrapy:
+text normalization (`normalize`), dates (`dates`), identity (`identity`), validation (`validation`).
 
-`crawler extract`, the fixture tests and the benchmark use it to see exactly what the crawl would write.
+The pipelines (`pipelines/`, one file per step) wrap them for the crawl; `process_page` runs them in the
+crawl's order on one page, so `crawler extract`, the monitors' checks, the fixture tests and the benchmark see
+exactly what the crawl would write.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from crawler.extract.model import Extraction
 from crawler.item import Article, Rejected, article_from_extraction, extraction_failure
 from crawler.sites import generic_site, site_for_url
 from crawler.sites.model import Site
-from pipelines.dates import assign_dates
-from pipelines.identity import assign_identity
-from pipelines.text import normalize_article
-from pipelines.validation import validate_article
+from crawler.steps.dates import assign_dates
+from crawler.steps.identity import assign_identity
+from crawler.steps.normalize import normalize_article
+from crawler.steps.validation import validate_article
 
 
 def process_page(
@@ -43,3 +46,6 @@ def process_page(
     if isinstance(dated, Rejected):
         return dated
     return validate_article(assign_identity(dated, site))
+
+
+__all__ = ["assign_dates", "assign_identity", "normalize_article", "process_page", "validate_article"]

@@ -1,4 +1,5 @@
-"""Scrapy's job directory, made safe to resume after SIGKILL.
+"""Resuming a killed crawl: Scrapy's job directory, made safe to resume after SIGKILL, by a scheduler
+(`SCHEDULER`) and a duplicate filter (`DUPEFILTER_CLASS`) of our own, and the job directory of each site.
 
 Scrapy's `JOBDIR` keeps the scheduler's queue on disk and the fingerprints of every request ever scheduled.
 Both assume a clean stop: the queue's bookkeeping (`active.json`, each queue's `info.json`) is written only
