@@ -15,7 +15,7 @@ from crawler.distributed.commands import add_distributed_commands
 from crawler.feed.commands import add_feed_commands
 from crawler.fetch import FetchError
 from crawler.item import Rejected
-from crawler.monitor.check import add_check_command
+from crawler.monitor.site_check import add_check_command
 from crawler.options import add_state_option, add_store_options, demo_state, positive_int
 from crawler.replica_package import ReplicaMissing, load_replica
 from crawler.runner import RunResult, run_crawl

@@ -286,7 +286,7 @@ def test_every_fetch_error_is_one_line_with_a_distinct_code() -> None:
 
 
 def test_check_live_fetches_under_the_same_rules() -> None:
-    from crawler.monitor.check import check_site, live_fetch
+    from crawler.monitor.site_check import check_site, live_fetch
     from crawler.sites import get_site
 
     site = get_site("baoapbac")

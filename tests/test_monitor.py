@@ -28,8 +28,8 @@ from processes import free_port
 from scrapy.utils.test import get_crawler
 
 from crawler.item import Article, Rejected
-from crawler.monitor.checks import evaluate
 from crawler.monitor.engine import Monitor
+from crawler.monitor.findings import evaluate
 from crawler.monitor.metrics import RunMetrics, monitor_stats
 from crawler.monitor.store import ALERT_OPEN
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
@@ -326,7 +326,7 @@ def test_crawler_check_passes_on_the_replica_and_fails_after_a_redesign(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from crawler.cli import main
-    from crawler.monitor.check import check_site, replica_fetch
+    from crawler.monitor.site_check import check_site, replica_fetch
     from replica import ReplicaServer
 
     with ReplicaServer(small_replica("hanoimoi", OTHER)) as server:
@@ -346,7 +346,7 @@ def test_crawler_check_passes_on_the_replica_and_fails_after_a_redesign(
 
 
 def test_crawler_check_without_any_article_page_says_so_with_exit_2() -> None:
-    from crawler.monitor.check import check_site
+    from crawler.monitor.site_check import check_site
 
     report = check_site(get_site("hanoimoi"), lambda url: (503, b""), pages=3)
     assert report.exit_code == 2 and report.pages == []

@@ -14,9 +14,8 @@ from scrapy.utils.test import get_crawler
 
 from crawler.item import Article
 from crawler.monitor.alerts import drafts
-from crawler.monitor.check import CheckReport, check_site
-from crawler.monitor.checks import evaluate
 from crawler.monitor.engine import Monitor
+from crawler.monitor.findings import evaluate
 from crawler.monitor.metrics import RunMetrics, monitor_stats
 from crawler.monitor.repair import (
     DeclarationAudit,
@@ -25,6 +24,7 @@ from crawler.monitor.repair import (
     format_selectors,
     parse_suggestion,
 )
+from crawler.monitor.site_check import CheckReport, check_site
 from crawler.monitor.store import ALERT_OPEN
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
 from crawler.runs import RUNNING, SUCCEEDED
@@ -277,14 +277,14 @@ def test_a_page_extraction_cannot_read_is_a_finding_of_the_check_not_a_crash(
     variant_replica: Replica, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import crawler.extract
-    import crawler.monitor.check
+    import crawler.monitor.site_check
 
     def failing(url: str, *args: Any, **kwargs: Any) -> Any:
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(crawler.extract, "extract_article", failing)
-    # crawler.monitor.check may import it at its top: patch it there too
-    monkeypatch.setattr(crawler.monitor.check, "extract_article", failing, raising=False)
+    # crawler.monitor.site_check may import it at its top: patch it there too
+    monkeypatch.setattr(crawler.monitor.site_check, "extract_article", failing, raising=False)
     report = check(get_site(SITE), variant_replica)
     failures = [e for e in report.errors if "extraction failed: RecursionError" in e]
     assert len(failures) == 5 and not report.pages

@@ -35,8 +35,8 @@ from test_service import (
     start_service,
 )
 
-from crawler.monitor.checks import SITE_UNREACHABLE, unreachable
 from crawler.monitor.engine import Monitor
+from crawler.monitor.findings import SITE_UNREACHABLE, unreachable
 from crawler.monitor.metrics import RunMetrics
 from crawler.monitor.thresholds import MonitorConfig, Thresholds
 from crawler.monitor.webhook import WebhookSender

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.monitor.checks import DECLARATION, DRIFT, Evaluation, Finding
+from crawler.monitor.findings import DECLARATION, DRIFT, Evaluation, Finding
 
 EVENT_OPENED, EVENT_RESOLVED = "alert.opened", "alert.resolved"
 

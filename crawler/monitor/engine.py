@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from crawler.monitor.alerts import EVENT_OPENED, EVENT_RESOLVED, drafts
-from crawler.monitor.checks import LAYOUT_DRIFT, SITE_UNREACHABLE, Evaluation, evaluate, unreachable
+from crawler.monitor.findings import LAYOUT_DRIFT, SITE_UNREACHABLE, Evaluation, evaluate, unreachable
 from crawler.monitor.metrics import RunMetrics
 from crawler.monitor.store import ALERT_OPEN, Alert, MonitorStore
 from crawler.monitor.thresholds import MonitorConfig

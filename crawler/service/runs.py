@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from crawler.liveness import pid_alive
-from crawler.monitor.checks import unreachable
+from crawler.monitor.findings import unreachable
 from crawler.monitor.metrics import RunMetrics
 from crawler.redact import scrub, scrub_json
 from crawler.runs import CANCELLED, FAILED, QUEUED, RUNNING, SUCCEEDED, utcnow

@@ -16,7 +16,7 @@ from datetime import datetime
 from html import escape
 from urllib.parse import urlsplit
 
-from crawler.monitor.checks import SITE_UNREACHABLE
+from crawler.monitor.findings import SITE_UNREACHABLE
 from crawler.monitor.metrics import COVERAGE_FIELDS
 from crawler.monitor.store import ALERT_OPEN, Alert, MonitorResult
 from crawler.service.history import Run, RunHistory
