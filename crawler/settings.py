@@ -50,7 +50,7 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.errors.FailureCountMiddleware": 50}
 SCHEDULER = "crawler.resume.ResumableScheduler"
 DUPEFILTER_CLASS = "crawler.resume.DoneDupeFilter"
 # What a crawl remembers lives in the crawl state (crawler/state), not in Scrapy's pickled `spider.state`, a
-# name our spiders use for the crawl state itself; the job directory keeps only the queue and fingerprints.
+# name our spiders leave alone (theirs is `crawl_state`); the job directory keeps only the queue and fingerprints.
 EXTENSIONS = {"scrapy.extensions.spiderstate.SpiderState": None}
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

@@ -52,7 +52,7 @@ def cmd_suggest(domain: str, replica: str | None = None) -> int:
     print(
         f"crawler: read {host}: {len(found.feeds)} feeds, {len(found.sitemaps)} sitemaps, "
         f"{len(found.articles)} article URLs, {len(found.confirmed)} sample articles; family "
-        f"{found.family or 'generic'}. Save as crawler/sites/portals/{found.key}.py after review.",
+        f"{found.family or 'generic'}. Save as crawler/sites/portals/{found.key}.toml after review.",
         file=sys.stderr,
     )
     print(draft_module(found), end="")
