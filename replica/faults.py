@@ -214,6 +214,25 @@ class FaultPlan:
 
 def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> Page:
     """The answer to a request the fault took; `normal()` renders the page the portal would have served."""
+    instead = _instead(fault, host, target, normal)
+    if instead is not None:
+        return instead
+    page = normal()
+    around = _around(fault, page)
+    if around is not None:
+        return around
+    if page.status != 200:
+        return page
+    rewritten = _rewritten(fault, page, host)
+    if rewritten is not None:
+        return rewritten
+    if not page.content_type.startswith("text/html"):
+        return page
+    return _rewritten_html(fault, page, page.body.decode("utf-8"), target) or page
+
+
+def _instead(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> Page | None:
+    """An answer in place of the page: a status, a reset, a redirect, junk, a trap's own pages."""
     o = fault.options
     kind = fault.kind
     if kind == "status":
@@ -252,7 +271,13 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
     if kind == "pagination_trap" and "trap_page=" in target:
         return _pagination_page(target, normal)
 
-    page = normal()
+    return None
+
+
+def _around(fault: Fault, page: Page) -> Page | None:
+    """The page delivered slowly or cut short."""
+    o = fault.options
+    kind = fault.kind
     if kind == "slow":
         return FaultyPage(
             page.status, page.content_type, page.body, page.headers, delay=float(o.get("delay", 1))
@@ -262,8 +287,13 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
         return FaultyPage(
             page.status, page.content_type, page.body, page.headers, action="truncate", keep=keep
         )
-    if page.status != 200:
-        return page
+    return None
+
+
+def _rewritten(fault: Fault, page: Page, host: str) -> Page | None:
+    """robots.txt or a sitemap index with more in it."""
+    o = fault.options
+    kind = fault.kind
     if kind == "robots":
         extra = "".join(
             f"Disallow: {p.strip()}\n" for p in str(o.get("disallow", "/")).split(",") if p.strip()
@@ -276,9 +306,13 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
     if kind == "sitemap_flood":
         targets = [f"https://{host}{FLOOD_PATH}{k}.xml" for k in range(int(o.get("children", 5)))]
         return _announce(page, targets) if b"</sitemapindex>" in page.body else page
-    if not page.content_type.startswith("text/html"):
-        return page
-    html = page.body.decode("utf-8")
+    return None
+
+
+def _rewritten_html(fault: Fault, page: Page, html: str, target: str) -> Page | None:
+    """An HTML page re-encoded, mangled or given a trap's link."""
+    o = fault.options
+    kind = fault.kind
     if kind == "charset":
         return _recharset(page, html, str(o.get("mode", "declared")))
     if kind == "nfd":
@@ -299,7 +333,7 @@ def answer(fault: Fault, host: str, target: str, normal: Callable[[], Page]) -> 
         number = int((parse_qs(query).get("trap_page") or ["1"])[0])
         path = urlsplit(target).path
         return _with_next_link(page, html, f"{path}?{urlencode({'trap_page': number + 1})}")
-    return page
+    return None
 
 
 def _redirect_loop(host: str, target: str) -> Page:

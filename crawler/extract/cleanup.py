@@ -584,6 +584,13 @@ def read_body(
     """Paragraphs and images of a body element (left untouched: the work happens on a copy)."""
     root: HtmlElement = deepcopy(body)
     root.tail = None
+    _drop_boxes(root, drop)
+    caption_of = _take_captions(root, captions)
+    return BodyContent(paragraphs=_paragraphs(root), images=_images(root, base_url, caption_of))
+
+
+def _drop_boxes(root: HtmlElement, drop: Sequence[str]) -> None:
+    """What is never body (scripts, forms, the site's own `drop` selectors) and in-body related boxes."""
     for css in (*_ALWAYS_DROP, *drop):
         for el in select(root, css):
             if el is not root:
@@ -593,6 +600,9 @@ def read_body(
         if names != " " and _RELATED_BOX.search(names) and el.getparent() is not None:
             el.drop_tree()
 
+
+def _take_captions(root: HtmlElement, captions: Sequence[str]) -> dict[HtmlElement, str]:
+    """Each image's caption, the caption elements taken out of the text."""
     caption_of: dict[HtmlElement, str] = {}
     for css in (*captions, *GENERIC_CAPTIONS):
         for cap in select(root, css):
@@ -603,7 +613,11 @@ def read_body(
                 for img in _caption_images(cap):
                     caption_of.setdefault(img, text)
             cap.drop_tree()
+    return caption_of
 
+
+def _images(root: HtmlElement, base_url: str, caption_of: dict[HtmlElement, str]) -> list[ImageRef]:
+    """The body's images once each, with their captions; an image that links to another page is none."""
     images: list[ImageRef] = []
     seen: set[str] = set()
     for img in list(root.iter("img")):
@@ -613,7 +627,11 @@ def read_body(
         if url and url not in seen:
             seen.add(url)
             images.append(ImageRef(url=url, caption=caption_of.get(img)))
+    return images
 
+
+def _paragraphs(root: HtmlElement) -> list[str]:
+    """The text in paragraphs: a block element or a `<br>` ends one."""
     paragraphs: list[str] = []
     buffer: list[str] = []
 
@@ -626,25 +644,24 @@ def read_body(
 
     def walk(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag and tag not in _SKIP_TAGS:
-            if tag == "br":
+        if tag and tag not in _SKIP_TAGS and tag == "br":
+            flush()
+        elif tag and tag not in _SKIP_TAGS:
+            block = tag in _BLOCK_TAGS
+            if block:
                 flush()
-            else:
-                block = tag in _BLOCK_TAGS
-                if block:
-                    flush()
-                if el.text:
-                    buffer.append(el.text)
-                for child in el:
-                    walk(child)
-                if block:
-                    flush()
+            if el.text:
+                buffer.append(el.text)
+            for child in el:
+                walk(child)
+            if block:
+                flush()
         if el.tail:
             buffer.append(el.tail)
 
     walk(root)
     flush()
-    return BodyContent(paragraphs=paragraphs, images=images)
+    return paragraphs
 
 
 @dataclass(slots=True)

@@ -307,12 +307,8 @@ def _header_time(doc: HtmlElement) -> str | None:
 # ------------------------------------------------------------------------------------------------- reader
 
 
-def read_structured(doc: HtmlElement, url: str) -> StructuredData:
-    """Everything the page declares about itself, from JSON-LD first, then meta tags and markup."""
-    data = StructuredData()
-    article: dict[str, Any] | None = None
-    crumbs: list[str] = []
-    organizations: list[str] = []
+def _json_ld_nodes(doc: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD node of the page (scripts past `MAX_JSON_LD_CHARS` skipped, broken ones salvaged)."""
     for script in doc.iter("script"):
         kind = (script.get("type") or "").strip().lower()
         if not kind.startswith("application/ld+json"):
@@ -324,24 +320,74 @@ def read_structured(doc: HtmlElement, url: str) -> StructuredData:
         if not values:
             salvaged = salvage_json_ld(text)
             values = [salvaged] if salvaged else []
-        for node in iter_nodes(values):
-            types = _types(node)
-            if article is None and types & ARTICLE_TYPES:
-                article = node
-            elif "breadcrumblist" in types and not crumbs:
-                for element in node.get("itemListElement") or []:
-                    if isinstance(element, dict):
-                        item = element.get("item")
-                        name = _string(element.get("name")) or (
-                            _string(item.get("name")) if isinstance(item, dict) else None
-                        )
-                        if name and name.casefold() not in _HOME_CRUMBS:
-                            crumbs.append(name)
-            elif types & _ORGANIZATION_TYPES:
-                name = _string(node.get("name"))
-                if name:
-                    organizations.append(name)
+        yield from iter_nodes(values)
 
+
+def _crumb_names(node: dict[str, Any]) -> list[str]:
+    """The names of a BreadcrumbList's items, the home crumb left out."""
+    names = []
+    for element in node.get("itemListElement") or []:
+        if isinstance(element, dict):
+            item = element.get("item")
+            name = _string(element.get("name")) or (
+                _string(item.get("name")) if isinstance(item, dict) else None
+            )
+            if name and name.casefold() not in _HOME_CRUMBS:
+                names.append(name)
+    return names
+
+
+def _json_ld(doc: HtmlElement) -> tuple[dict[str, Any] | None, list[str], list[str]]:
+    """(the first article node, the first breadcrumb trail's names, the organizations' names)."""
+    article: dict[str, Any] | None = None
+    crumbs: list[str] = []
+    organizations: list[str] = []
+    for node in _json_ld_nodes(doc):
+        types = _types(node)
+        if article is None and types & ARTICLE_TYPES:
+            article = node
+        elif "breadcrumblist" in types and not crumbs:
+            crumbs = _crumb_names(node)
+        elif types & _ORGANIZATION_TYPES:
+            name = _string(node.get("name"))
+            if name:
+                organizations.append(name)
+    return article, crumbs, organizations
+
+
+def _declared_dates(
+    doc: HtmlElement, article: dict[str, Any] | None, meta: dict[str, list[str]]
+) -> list[tuple[DateKind, str, str]]:
+    """Every date the page declares, with where: JSON-LD, then meta tags, then the header's `<time>`."""
+    dates: list[tuple[DateKind, str, str]] = []
+    declared_keys: tuple[tuple[DateKind, str], ...] = (
+        ("published", "datePublished"),
+        ("published", "dateCreated"),
+        ("modified", "dateModified"),
+    )
+    for kind, key in declared_keys if article is not None else ():
+        value = _string(article.get(key)) if article is not None else None
+        if value:
+            dates.append((kind, f"json-ld {key}", value))
+    meta_keys: tuple[tuple[DateKind, tuple[str, ...]], ...] = (
+        ("published", _PUBLISHED_META),
+        ("modified", _MODIFIED_META),
+    )
+    for kind, keys in meta_keys:
+        for key in keys:
+            value = _first(meta, key)
+            if value:
+                dates.append((kind, f"meta {key}", value))
+    header_time = _header_time(doc)
+    if header_time:
+        dates.append(("published", "time[datetime]", header_time))
+    return dates
+
+
+def read_structured(doc: HtmlElement, url: str) -> StructuredData:
+    """Everything the page declares about itself, from JSON-LD first, then meta tags and markup."""
+    data = StructuredData()
+    article, crumbs, organizations = _json_ld(doc)
     meta = _meta_index(doc)
     if article is not None:
         data.found_article = True
@@ -362,28 +408,7 @@ def read_structured(doc: HtmlElement, url: str) -> StructuredData:
             data.titles.append(candidate)
     data.title = data.titles[0] if data.titles else None
     data.description = data.description or _first(meta, "og:description", "twitter:description")
-    declared_keys: tuple[tuple[DateKind, str], ...] = (
-        ("published", "datePublished"),
-        ("published", "dateCreated"),
-        ("modified", "dateModified"),
-    )
-    if article is not None:
-        for kind, key in declared_keys:
-            value = _string(article.get(key))
-            if value:
-                data.dates.append((kind, f"json-ld {key}", value))
-    meta_keys: tuple[tuple[DateKind, tuple[str, ...]], ...] = (
-        ("published", _PUBLISHED_META),
-        ("modified", _MODIFIED_META),
-    )
-    for kind, keys in meta_keys:
-        for key in keys:
-            value = _first(meta, key)
-            if value:
-                data.dates.append((kind, f"meta {key}", value))
-    header_time = _header_time(doc)
-    if header_time:
-        data.dates.append(("published", "time[datetime]", header_time))
+    data.dates.extend(_declared_dates(doc, article, meta))
     data.published = data.published or next((raw for kind, _, raw in data.dates if kind == "published"), None)
     data.modified = data.modified or next((raw for kind, _, raw in data.dates if kind == "modified"), None)
     if not data.section:

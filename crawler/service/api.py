@@ -244,56 +244,14 @@ def create_app(service: Service, *, bind: tuple[str, int] | None = None) -> Fast
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         """Without auth: answer only the bind address's Host names, and no mutation from another origin."""
-        if not service.auth.enabled:
-            refusal = _refusal(request, hosts)
-            if refusal is not None:
-                log.warning("refused %s %s: %s", request.method, request.url.path, refusal)
-                return JSONResponse({"detail": refusal}, status_code=status.HTTP_403_FORBIDDEN)
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
+        return await _guarded(request, call_next, checked=not service.auth.enabled, hosts=hosts)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        """A 405's `Allow` lists every method of the path (Starlette names only the first route's)."""
-        if exc.status_code != status.HTTP_405_METHOD_NOT_ALLOWED:
-            return await http_exception_handler(request, exc)
-        allowed: set[str] = set()
-        for route in app.router.routes:
-            if route.matches(request.scope)[0] is not Match.NONE:
-                allowed |= getattr(route, "methods", None) or set()
-        headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(allowed))}
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+        return await _http_error(app, request, exc)
 
     def has_token(request: Request, *, required: bool) -> bool:
-        """Whether the request carries the token (True where auth is off). A wrong token counts as a failed
-        attempt of its client, and a client past the limit gets 429 whatever it sends."""
-        if not service.auth.enabled:
-            return True
-        authorization = request.headers.get("authorization")
-        if not required and not authorization:
-            return False
-        client = request.client.host if request.client else "?"
-        wait = limiter.retry_after(client)
-        if wait is not None:
-            raise HTTPException(
-                status.HTTP_429_TOO_MANY_REQUESTS,
-                detail=f"too many failed token attempts: try again in {wait} s",
-                headers={"Retry-After": str(wait)},
-            )
-        if service.auth.accepts(authorization):
-            return True
-        if authorization:  # a guess (a request without any credential guesses nothing)
-            limiter.failed(client)
-        if limiter.retry_after(client) is not None:
-            log.warning("client %s: %d failed token attempts within a minute", client, limiter.limit)
-        if required or authorization:
-            raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
-                detail="a valid bearer token is required (Authorization: Bearer <CRAWLER_API_TOKEN>)",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        return False
+        return _has_token(service, limiter, request, required=required)
 
     def require_token(
         request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -311,31 +269,6 @@ def create_app(service: Service, *, bind: tuple[str, int] | None = None) -> Fast
         if run is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no run {run_id}")
         return run
-
-    def site_out(site: Site, schedule: SiteSchedule, now: datetime) -> SiteOut:
-        active = service.history.active_for(site.key)
-        recent = service.history.recent(site=site.key, limit=5)
-        last = next((run for run in recent if not run.active), None)
-        return SiteOut(
-            key=site.key,
-            name=site.name,
-            domain=site.domain,
-            domains=list(site.domains),
-            province=site.province,
-            family=site.family.key,
-            active_from=site.active_from,
-            active_to=site.active_to,
-            successor=site.successor,
-            verified=site.verified,
-            schedule=schedule.cron,
-            timezone=service.config.timezone,
-            scheduled=schedule.scheduled,
-            skip_reason=schedule.skip_reason,
-            offset_seconds=int(schedule.offset.total_seconds()),
-            next_run_at=schedule.next_fire(now),
-            active_run=RunOut.of(active) if active else None,
-            last_run=RunOut.of(last) if last else None,
-        )
 
     @app.get("/healthz", response_model=Health, tags=["service"])
     def healthz() -> Health:
@@ -355,13 +288,13 @@ def create_app(service: Service, *, bind: tuple[str, int] | None = None) -> Fast
         """Every registered site with its schedule, active run and last finished run."""
         now = service.clock.now()
         schedules = service.scheduler.schedules(now)
-        return [site_out(site, schedules[key], now) for key, site in all_sites().items()]
+        return [_site_out(service, site, schedules[key], now) for key, site in all_sites().items()]
 
     @app.get("/sites/{key}", response_model=SiteOut, responses={404: {"model": Problem}}, tags=["sites"])
     def get_site(key: str) -> SiteOut:
         site = site_or_404(key)
         now = service.clock.now()
-        return site_out(site, service.scheduler.schedules(now)[key], now)
+        return _site_out(service, site, service.scheduler.schedules(now)[key], now)
 
     @app.post(
         "/sites/{key}/crawl",
@@ -473,6 +406,95 @@ def create_app(service: Service, *, bind: tuple[str, int] | None = None) -> Fast
         return Response(render(service.registry), media_type=CONTENT_TYPE)
 
     return app
+
+
+def _site_out(service: Service, site: Site, schedule: SiteSchedule, now: datetime) -> SiteOut:
+    """A site as the API shows it: its declaration, schedule, active and last runs."""
+    active = service.history.active_for(site.key)
+    recent = service.history.recent(site=site.key, limit=5)
+    last = next((run for run in recent if not run.active), None)
+    return SiteOut(
+        key=site.key,
+        name=site.name,
+        domain=site.domain,
+        domains=list(site.domains),
+        province=site.province,
+        family=site.family.key,
+        active_from=site.active_from,
+        active_to=site.active_to,
+        successor=site.successor,
+        verified=site.verified,
+        schedule=schedule.cron,
+        timezone=service.config.timezone,
+        scheduled=schedule.scheduled,
+        skip_reason=schedule.skip_reason,
+        offset_seconds=int(schedule.offset.total_seconds()),
+        next_run_at=schedule.next_fire(now),
+        active_run=RunOut.of(active) if active else None,
+        last_run=RunOut.of(last) if last else None,
+    )
+
+
+async def _guarded(
+    request: Request,
+    call_next: Callable[[Request], Awaitable[Response]],
+    *,
+    checked: bool,
+    hosts: frozenset[str] | None,
+) -> Response:
+    """The middleware's work: when `checked` (no auth), refuse other Host names than the bind address's and
+    mutations from another origin; every answer says `nosniff`."""
+    if checked:
+        refusal = _refusal(request, hosts)
+        if refusal is not None:
+            log.warning("refused %s %s: %s", request.method, request.url.path, refusal)
+            return JSONResponse({"detail": refusal}, status_code=status.HTTP_403_FORBIDDEN)
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response
+
+
+async def _http_error(app: FastAPI, request: Request, exc: StarletteHTTPException) -> Response:
+    """A 405's `Allow` lists every method of the path (Starlette names only the first route's)."""
+    if exc.status_code != status.HTTP_405_METHOD_NOT_ALLOWED:
+        return await http_exception_handler(request, exc)
+    allowed: set[str] = set()
+    for route in app.router.routes:
+        if route.matches(request.scope)[0] is not Match.NONE:
+            allowed |= getattr(route, "methods", None) or set()
+    headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(allowed))}
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+
+
+def _has_token(service: Service, limiter: FailureLimiter, request: Request, *, required: bool) -> bool:
+    """Whether the request carries the token (True where auth is off). A wrong token counts as a failed
+    attempt of its client, and a client past the limit gets 429 whatever it sends."""
+    if not service.auth.enabled:
+        return True
+    authorization = request.headers.get("authorization")
+    if not required and not authorization:
+        return False
+    client = request.client.host if request.client else "?"
+    wait = limiter.retry_after(client)
+    if wait is not None:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=f"too many failed token attempts: try again in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
+    if service.auth.accepts(authorization):
+        return True
+    if authorization:  # a guess (a request without any credential guesses nothing)
+        limiter.failed(client)
+    if limiter.retry_after(client) is not None:
+        log.warning("client %s: %d failed token attempts within a minute", client, limiter.limit)
+    if required or authorization:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="a valid bearer token is required (Authorization: Bearer <CRAWLER_API_TOKEN>)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return False
 
 
 def _refusal(request: Request, hosts: frozenset[str] | None) -> str | None:
