@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from scrapy.exceptions import NotConfigured
 
 from crawler.feed.commit import commit_run
-from crawler.feed.log import encode, now_iso, object_entry
+from crawler.feed.encoding import encode, now_iso
+from crawler.feed.log import object_entry
 from crawler.item import Article, Rejected
 from crawler.runs import new_run_id
 from crawler.spool import WorkDir, default_spool, run_batch

@@ -23,66 +23,40 @@ home and topic pages, carry the `ETag` only. `server.not_modified` answers 304 f
 Nights: `Replica.advance` adds and edits articles on every site as a night of news would (new stories on the
 sites still publishing, corrections to recent ones); `POST /_replica/advance?new=N&edited=M&seed=S` on the
 index host (any host that is not a portal) does the same over HTTP and answers the changes as JSON.
+
+Where each piece lives: this module holds `Replica`'s state, its articles (add, edit, remove, syndicate) and
+how it answers a request; `routes` builds the pages of each host (`HostRoutes`, a base of `Replica`);
+`answers` holds the page kinds and validators the routes answer with; `advance` writes the nights.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
-import random
-import re
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
-from email.utils import format_datetime
+from datetime import datetime
 from functools import partial
 from html import escape
 from typing import Any, TypeAlias
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.sites import Site, all_sites
-from replica import syndication, wire
-from replica.corpus import (
-    SECTION_NAMES,
-    _author,
-    _byline_in_body,
-    _lead_with_tag,
-    _write,
-    make_article,
-    new_id,
-    slugify,
-)
+from replica import wire
+from replica.advance import ADVANCE_PATH, Change, advance_request, night
+from replica.answers import Handler, not_allowed, not_found, serve
+from replica.corpus import make_article, new_id
 from replica.faults import FaultPlan, answer
-from replica.model import GIF, HTML, RSS, TEXT, VN_TZ, XML, Page, ReplicaArticle
-from replica.provinces import MERGER_DAY, WRITING, ProvinceWriting
-from replica.redesign import Redesign, redesigned
-from replica.render import PAGE_SIZE, FamilyC, Renderer, SiteContext, finish, renderer_for
-from replica.topics import TOPICS, fmt
+from replica.model import HTML, TEXT, VN_TZ, Page, ReplicaArticle
+from replica.provinces import WRITING
+from replica.redesign import Redesign
+from replica.render import Renderer
+from replica.routes import HostRoutes, Scope
 from replica.variants import variant_renderer
 
 StorySource: TypeAlias = wire.Story | ReplicaArticle
 """What `Replica.syndicate` re-runs: a story (`wire.wire_story`, …) or an article a portal already printed."""
 
-Query = dict[str, list[str]]
-Handler = Callable[[Query], Page]
-Change: TypeAlias = tuple[str, str, str]
-"""(site key, article id, `"new"` or `"edited"`): one change `Replica.advance` made."""
-Scope: TypeAlias = tuple[str, str, str]
-"""(site key, `"all"` / `"month"` / `"section"`, the month or section slug): what a page lists."""
-
-JSON = "application/json; charset=utf-8"
-ADVANCE_PATH = "/_replica/advance"
-"""Where operators `POST` to advance the replica by a night (on the index host, not a portal's)."""
-ADVANCE_MAX = 100
-"""Most articles per site one `POST` to `ADVANCE_PATH` may add or edit."""
 READ_METHODS = ("GET", "HEAD")
-
-# What every image path answers: a 1×1 transparent GIF (the crawler never looks inside images).
-PIXEL = bytes.fromhex(
-    "47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b"
-)
 
 
 @dataclass
@@ -100,115 +74,7 @@ def _normalize_host(host: str | None) -> str:
     return host.removeprefix("www.")
 
 
-def _not_allowed(method: str, allowed: Sequence[str]) -> Page:
-    body = f"405 {method} is not allowed here; allowed: {', '.join(allowed)}\n"
-    return Page(405, TEXT, body.encode(), (("Allow", ", ".join(allowed)),))
-
-
-def _scopes(site_key: str, a: ReplicaArticle) -> tuple[Scope, ...]:
-    """What pages list `a`: its site's (index, news sitemap, whole-site feeds), its month's urlset, its
-    section's (feeds, listing pages)."""
-    return (
-        (site_key, "all", ""),
-        (site_key, "month", syndication.month_key(a.published)),
-        (site_key, "section", a.section),
-    )
-
-
-def _active_on(site: Site, day: date) -> bool:
-    """Whether the site publishes on `day` (the papers closed by the 2025 merger do not any more)."""
-    return not ((site.active_from and day < site.active_from) or (site.active_to and day > site.active_to))
-
-
-def _writing_of(site: Site) -> ProvinceWriting | None:
-    """What the story writers know of the site's province: its own entry, an undeclared portal's, or that of
-    a registered site of the same province; None where there is none."""
-    from replica.undeclared import _writing as undeclared_writing
-
-    return (
-        WRITING.get(site.key)
-        or undeclared_writing().get(site.key)
-        or next((w for w in WRITING.values() if w.name == site.province), None)
-    )
-
-
-# A figure followed by what it counts: what a correction most often sets right.
-_FIGURE = re.compile(
-    r"(?<![\d.,/-])(\d{1,3}(?:\.\d{3})+|\d{2,3})(?= (?:ha|héc-ta|tấn|người|hộ|tỷ đồng|triệu đồng|km|ca|học "
-    r"sinh|đảng viên|lượt|doanh nghiệp|căn|con|trường hợp|dự án|xã|phường|công trình|lao động)\b)"
-)
-_REWORDS = (  # (what, how a desk rewords it): same meaning, other words
-    (re.compile(r"\b(với|có|đạt|động|được|thu|lên|cho|của|là|trong|gồm) hơn (?=\d)"), r"\1 trên "),
-    (re.compile(r"\b(với|có|đạt|động|được|thu|lên|cho|của|là|trong|gồm) khoảng (?=\d)"), r"\1 chừng "),
-    (re.compile(r"\bTừ đầu năm đến nay\b"), "Từ đầu năm"),
-    (re.compile(r"\bTheo đó,"), "Cụ thể,"),
-    (re.compile(r"\bđồng thời,"), "bên cạnh đó,"),
-    (re.compile(r"\bnhanh chóng\b"), "khẩn trương"),
-    (re.compile(r"\bcho biết\b"), "cho hay"),
-    (re.compile(r"\btrong đó có\b"), "trong đó"),
-)
-
-
-def _paper(site: Site) -> str:
-    """`Báo Đồng Nai (before the 2025 platform)` → `Báo Đồng Nai`."""
-    return re.sub(r"\s*\(.*\)$", "", site.name)
-
-
-def _update_sentence(
-    site: Site, w: ProvinceWriting | None, when: datetime, rng: random.Random, text: str
-) -> str:
-    """A sentence a desk appends when it updates a story (one `text` does not hold yet, where it can)."""
-    daypart = "sáng" if when.hour < 11 else "trưa" if when.hour < 13 else "chiều" if when.hour < 18 else "tối"
-    province = w.province if w is not None else f"tỉnh {site.province}"
-    options = (
-        f"Thông tin được cập nhật lúc {when.hour} giờ {when:%M} ngày {when.day}/{when.month}/{when.year}.",
-        f"Đến {daypart} {when.day}/{when.month}, UBND {province} cho biết đang tiếp tục chỉ đạo các đơn vị "
-        "liên quan theo dõi, kịp thời báo cáo kết quả.",
-        f"Số liệu trong bài đã được các sở, ngành của {province} rà soát, cập nhật đến {daypart} ngày "
-        f"{when.day}/{when.month}.",
-        f"{_paper(site)} sẽ tiếp tục thông tin về nội dung này.",
-    )
-    return rng.choice([o for o in options if o not in text] or options)
-
-
-def _corrected(
-    a: ReplicaArticle, site: Site, w: ProvinceWriting | None, when: datetime, rng: random.Random
-) -> tuple[str, ...]:
-    """`a`'s body as a correction leaves it: one figure set right, one paragraph reworded, or an update
-    appended to its last paragraph the page prints (never the body unchanged)."""
-    paragraphs = list(a.paragraphs)
-    served = range(len(a.served_paragraphs()))
-    figures = [i for i in served if _FIGURE.search(paragraphs[i])]
-    rewordable = [i for i in served if any(r.search(paragraphs[i]) for r, _ in _REWORDS)]
-    kind = rng.choice(["append"] + ["figure"] * bool(figures) + ["reword"] * bool(rewordable))
-    if kind == "figure":
-        i = rng.choice(figures)
-        found = rng.choice(list(_FIGURE.finditer(paragraphs[i])))
-        old = int(found.group(1).replace(".", ""))
-        new = max(1, old + rng.choice((-1, 1)) * max(1, round(old * rng.uniform(0.02, 0.08))))
-        new = new if new != old else old + 1
-        paragraphs[i] = paragraphs[i][: found.start()] + fmt(new) + paragraphs[i][found.end() :]
-    elif kind == "reword":
-        i = rng.choice(rewordable)
-        pattern, replacement = next((r, t) for r, t in _REWORDS if r.search(paragraphs[i]))
-        paragraphs[i] = pattern.sub(replacement, paragraphs[i], count=1)
-    else:
-        i = served[-1]
-        paragraphs[i] = f"{paragraphs[i]} {_update_sentence(site, w, when, rng, paragraphs[i])}"
-    return tuple(paragraphs)
-
-
-def _not_found(what: str) -> Page:
-    body = (
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy '
-        "trang</title>"
-        f"</head><body><h1>404</h1><p>Không tìm thấy trang: {escape(what)}</p>"
-        '<p><a href="/">Về trang chủ</a></p></body></html>'
-    )
-    return Page(404, HTML, body.encode("utf-8"))
-
-
-class Replica:
+class Replica(HostRoutes):
     """The portals' content and what they serve. Thread-safe: the server reads it while tests change it."""
 
     def __init__(
@@ -360,29 +226,6 @@ class Replica:
             self._version += 1
         return old
 
-    def _mark_left(
-        self, site_key: str, article: ReplicaArticle, when: datetime, staying: ReplicaArticle | None = None
-    ) -> None:
-        """Note that `article` left (or may have left) what the pages of its site, month and section list at
-        `when`: their `Last-Modified` is never earlier from now on. `staying`: the article as an edit left it;
-        only the pages it may have left are marked (a month or section it moved out of; all of them where its
-        publication time moved, which may take it out of a feed, or its modified time went back). Called
-        under the lock."""
-        scopes = _scopes(site_key, article)
-        moved_in_time = staying is not None and (
-            staying.published != article.published or staying.last_modified < article.last_modified
-        )
-        if staying is not None and not moved_in_time:
-            scopes = tuple(set(scopes) - set(_scopes(site_key, staying)))
-        for scope in scopes:
-            self._left[scope] = max(self._left.get(scope, when), when)
-
-    def _left_since(self, site_keys: Iterable[str], kind: str, value: str = "") -> datetime | None:
-        """The last time an article left the pages of `kind` (`all`, `month`, `section`) of these sites."""
-        return max(
-            (t for k in site_keys if (t := self._left.get((k, kind, value))) is not None), default=None
-        )
-
     def syndicate(
         self, story: StorySource, to_sites: Sequence[str], *, perturb: bool = True, seed: int | str = 0
     ) -> list[ReplicaArticle]:
@@ -460,70 +303,8 @@ class Replica:
         if now is not None and now.tzinfo is None:
             raise ValueError("advance's now must be timezone-aware (use VN_TZ)")
         when = (now or datetime.now(VN_TZ).replace(second=0)).astimezone(VN_TZ).replace(microsecond=0)
-        changes: list[Change] = []
         with self._lock:
-            titles = {a.title for articles in self._articles.values() for a in articles.values()}
-            for key in sorted(self._sites):
-                site = self._sites[key]
-                before = self.articles(key)  # oldest first; the night's new stories are not edited
-                writing = _writing_of(site)
-                # A province's writer names only communes after the 2025 merger: it needs the new map.
-                can_write = writing is not None and (bool(writing.new_places) or when.date() < MERGER_DAY)
-                if new and writing is not None and can_write and _active_on(site, when.date()):
-                    floor = before[-1].published if before else when
-                    for n in range(new):
-                        article = self._nightly_story(site, writing, n, max(when, floor), seed, titles)
-                        changes.append((key, article.id, "new"))
-                rng = random.Random(f"advance:edit:{seed}:{key}:{when.isoformat()}")
-                recent = before[::-1][: max(3, edited)]
-                for a in sorted(rng.sample(recent, min(edited, len(recent))), key=recent.index):
-                    paragraphs = _corrected(a, site, writing, when, rng)
-                    modified = max(when, a.published, a.last_modified)
-                    self.edit_article(key, a.id, paragraphs=paragraphs, modified=modified)
-                    changes.append((key, a.id, "edited"))
-        return changes
-
-    def _nightly_story(
-        self, site: Site, w: ProvinceWriting, n: int, when: datetime, seed: int | str, titles: set[str]
-    ) -> ReplicaArticle:
-        """The `n`-th new story of the night on `site`, published at `when` (its title added to `titles`)."""
-        stamp = f"{seed}:{site.key}:{when:%Y%m%d%H%M}:{n}"
-        rng = random.Random(f"advance:new:{stamp}")
-        usable = [t for t in TOPICS if t.needs(w)]
-        in_season = [t for t in usable if not t.months or when.month in t.months]
-        rest = [t for t in usable if t not in in_season]
-        sections = dict(self._sections(site))
-        planned = [slug for slug, _, _ in w.sections if slug in sections] or list(sections)
-        for topic in rng.sample(in_season, len(in_season)) + rng.sample(rest, len(rest)):
-            try:
-                draft = _write(topic, w, when, f"advance:{stamp}:{topic.key}", titles)
-            except RuntimeError:  # every headline this writer came up with is taken
-                continue
-            section = next(
-                (s for s in topic.sections if s in planned),
-                next((s for s in topic.sections if s in sections), rng.choice(planned)),
-            )
-            lead, tag = _lead_with_tag(w, draft.lead, rng)
-            authors, author_line = _author(w, rng, _byline_in_body(site.family.key, rng))
-            article = self.new_article(
-                site.key,
-                title=draft.title,
-                lead=lead,
-                paragraphs=draft.paragraphs,
-                published=when,
-                section=section,
-                section_name=sections[section],
-                images=draft.captions,
-                authors=authors,
-                author_line=author_line,
-                source_tag=tag,
-                tags=tuple(dict.fromkeys(draft.tags)),
-            )
-            try:
-                return self.add_article(site.key, article)
-            except ValueError:  # its URL is taken (a site whose URLs are the slug alone): write another
-                continue
-        raise RuntimeError(f"{site.key}: could not write a new story with a distinct title for {when}")
+            return night(self, new, edited, seed=seed, when=when)
 
     @staticmethod
     def _check_active(site: Site, when: datetime) -> None:
@@ -599,18 +380,18 @@ class Replica:
             self._log.append((method, host or _normalize_host(host_header), shown))
         if host is None:
             if path == ADVANCE_PATH:
-                return self._advance_request(method, query)
+                return advance_request(self, method, query)
             if path not in ("/", "/robots.txt"):
-                return _not_found(target)
+                return not_found(target)
             if method not in READ_METHODS:
-                return _not_allowed(method, READ_METHODS)
+                return not_allowed(method, READ_METHODS)
             if path == "/":
                 return self._index()
             return Page(200, TEXT, b"User-agent: *\nDisallow:\n")
         if method not in READ_METHODS:  # the portals serve pages only; no fault is used up
             routes = self._routes_for(host)
             known = (routes.get(shown) if query else None) or routes.get(path)
-            return _not_allowed(method, READ_METHODS) if known is not None else _not_found(f"{host}{shown}")
+            return not_allowed(method, READ_METHODS) if known is not None else not_found(f"{host}{shown}")
         fault = self._take_fault(host + shown)
         if fault is not None:
             return fault
@@ -618,9 +399,9 @@ class Replica:
         handler = (routes.get(shown) if query else None) or routes.get(path)  # an article may live at `?…`
         injected = self.faults.take(host, shown) if len(self.faults) else None
         if injected is not None:
-            return answer(injected, host, shown, partial(_serve, handler, query, f"{host}{shown}"))
+            return answer(injected, host, shown, partial(serve, handler, query, f"{host}{shown}"))
         if handler is None:
-            return _not_found(f"{host}{shown}")
+            return not_found(f"{host}{shown}")
         return handler(parse_qs(query))
 
     def _take_fault(self, where: str) -> Page | None:
@@ -631,24 +412,6 @@ class Replica:
                         fault.remaining -= 1
                     return Page(fault.status, TEXT, f"{fault.status} injected by the replica\n".encode())
         return None
-
-    def _advance_request(self, method: str, query: str) -> Page:
-        """`POST /_replica/advance?new=N&edited=M&seed=S` (each 1, 1, 0 when left out): `advance`, answered
-        with its changes as a JSON list of `[site key, article id, "new" | "edited"]`."""
-        if method != "POST":
-            return _not_allowed(method, ("POST",))
-        params = parse_qs(query)
-        counts: dict[str, int] = {}
-        for name in ("new", "edited"):
-            raw = (params.get(name) or ["1"])[-1]
-            if not raw.isdigit() or int(raw) > ADVANCE_MAX:
-                message = f"{name} must be a whole number from 0 to {ADVANCE_MAX}, got {raw!r}\n"
-                return Page(400, TEXT, message.encode())
-            counts[name] = int(raw)
-        seed = (params.get("seed") or ["0"])[-1]
-        changes = self.advance(counts["new"], counts["edited"], seed=int(seed) if seed.isdigit() else seed)
-        # The list `advance` returns: [site key, article id, "new" or "edited"] for each change.
-        return Page(200, JSON, json.dumps(changes).encode("utf-8"))
 
     def _index(self) -> Page:
         rows = []
@@ -671,226 +434,6 @@ class Replica:
             "articles on every portal.</p><ul>" + "".join(rows) + "</ul></body></html>"
         )
         return Page(200, HTML, body.encode("utf-8"))
-
-    # --- the pages of a host -------------------------------------------------------------------------------
-    def _routes_for(self, host: str) -> dict[str, Handler]:
-        with self._lock:
-            cached = self._routes.get(host)
-            if cached is not None and cached[0] == self._version:
-                return cached[1]
-            routes = self._build_routes(host)
-            self._routes[host] = (self._version, routes)
-            return routes
-
-    def _sections(self, site: Site) -> list[tuple[str, str]]:
-        """(slug, name) of the site's sections: its listings, then the corpus plan, then what articles use."""
-        found: dict[str, str] = {}
-        for kind, url in site.entry_points():
-            if kind == "listing":
-                slug = urlsplit(url).path.strip("/").split("/")[0]
-                found.setdefault(slug, SECTION_NAMES.get(slug, slug))
-        writing = WRITING.get(site.key)
-        for slug, name, _ in writing.sections if writing else ():
-            found.setdefault(slug, name)
-        for a in sorted(self._articles[site.key].values(), key=lambda a: a.published):
-            found.setdefault(a.section, a.section_name)
-        return list(found.items()) or [("thoi-su", "Thời sự")]
-
-    def _feed_paths(self, site: Site, sections: Sequence[tuple[str, str]]) -> list[tuple[str, str | None]]:
-        """(feed path, section slug or None for all) the site serves: its declared feeds, then one per
-        section."""
-        names = {slug for slug, _ in sections}
-        out: list[tuple[str, str | None]] = []
-        for kind, url in site.entry_points():
-            if kind == "feed":
-                path = urlsplit(url).path
-                segments = path.strip("/").split("/")
-                slug = (
-                    segments[0]
-                    if path.endswith("/index.rss")
-                    else segments[-1].removesuffix(".rss")
-                    if path.startswith("/rss/")
-                    else None
-                )
-                out.append((path, slug if slug in names else None))
-        for slug, _ in sections:
-            out.append((f"/{slug}/index.rss" if site.family.key == "B" else f"/rss/{slug}.rss", slug))
-        return list(dict.fromkeys(out))
-
-    def _build_routes(self, host: str) -> dict[str, Handler]:
-        keys = self._hosts[host]
-        sites = [self._sites[k] for k in keys]
-        everything = [(s, a) for s in sites for a in self._articles[s.key].values()]
-        base = sites[0].base_url
-        routes: dict[str, Handler] = {}
-
-        def add(path: str, handler: Handler) -> None:
-            routes.setdefault(path, handler)
-
-        sitemap_paths = [syndication.SITEMAP_INDEX, syndication.NEWS_SITEMAP]
-        for site in sites:
-            sitemap_paths += [urlsplit(u).path for kind, u in site.entry_points() if kind == "sitemap"]
-        robots = syndication.robots(base, sitemap_paths).encode()
-        add("/robots.txt", partial(_fixed, Page(200, TEXT, robots, _validators(robots, None))))
-        articles = [a for _, a in everything]
-        gone = self._left_since(keys, "all")
-        add(
-            syndication.SITEMAP_INDEX,
-            _Once(
-                partial(syndication.sitemap_index, base, articles),
-                XML,
-                _latest(syndication.newest_modified(articles), gone),
-            ),
-        )
-        news = syndication.news_items((s.name, a) for s, a in everything)
-        add(
-            syndication.NEWS_SITEMAP,
-            _Once(
-                partial(syndication.news_sitemap, news),
-                XML,
-                _latest(syndication.newest_modified(a for _, a in news), gone),
-            ),
-        )
-        months: dict[str, list[ReplicaArticle]] = {}
-        for a in articles:
-            months.setdefault(syndication.month_key(a.published), []).append(a)
-        bases = {s.domain: s.base_url for s in sites}
-        for month, items in months.items():
-            urlset = partial(syndication.urlset, items, bases)
-            modified = _latest(syndication.newest_modified(items), self._left_since(keys, "month", month))
-            add(syndication.monthly_path(month), partial(_lazy, XML, urlset, modified=modified))
-
-        for n, site in enumerate(sites):
-            self._site_routes(site, add, primary=(n == 0))
-        return routes
-
-    def _site_routes(self, site: Site, add: Callable[[str, Handler], None], primary: bool) -> None:
-        renderer = renderer_for(site)
-        sections = self._sections(site)
-        feeds = self._feed_paths(site, sections)
-        newest = sorted(self._articles[site.key].values(), key=lambda a: (a.published, a.id), reverse=True)
-        entry_feeds = tuple(urlsplit(u).path for kind, u in site.entry_points() if kind == "feed")
-        ctx = SiteContext(site, tuple(sections), entry_feeds or tuple(p for p, _ in feeds[:1]), tuple(newest))
-
-        event: tuple[str, str] | None = None
-        if isinstance(renderer, FamilyC):
-            title = "Chính quyền địa phương hai cấp"
-            event = (f"/{slugify(title)}-event{1000 + sum(map(ord, site.key)) % 9000}.html", title)
-            add(event[0], partial(_lazy, HTML, partial(renderer.topic, ctx, event[0], event[1], newest[:6])))
-
-        if primary:
-            add("/", partial(_lazy, HTML, partial(renderer.home, ctx, "")))
-        article_renderer = self._variants.get(site.key, renderer)
-        for a in newest:
-            render = redesigned(article_renderer.article, self._redesigns.get(site.family.key))
-            page = partial(_article_page, render, ctx, a)
-            add(a.path, page)
-            if site.family.key == "B" and a.path.endswith("/"):
-                add(a.path + "index.htm", page)
-            for image in a.images:
-                if image.src.startswith("/"):
-                    add(image.src, partial(_fixed, Page(200, GIF, PIXEL)))
-        for slug, name in sections:
-            items = [a for a in newest if a.section == slug]
-            pages = max(1, math.ceil(len(items) / PAGE_SIZE))
-            extra = renderer.event_item(*event) if isinstance(renderer, FamilyC) and event else ""
-            gone = self._left_since([site.key], "section", slug)
-            listing = partial(_listing_page, renderer.listing, ctx, slug, name, items, pages, extra, gone)
-            add(f"/{slug}/", listing)
-            add(f"/{slug}", listing)
-            for number in range(2, pages + 1):
-                path = renderer.page_path(slug, number)
-                if "?" not in path:
-                    add(path, partial(_listing_fixed, listing, number))
-        for path, feed_section in feeds:
-            chosen = [a for a in newest if a.section == feed_section] if feed_section else newest
-            channel = dict(sections).get(feed_section or "", "Tin mới nhất")
-            link = site.absolute(f"/{feed_section}/" if feed_section else "/")
-            rss = partial(
-                syndication.rss, site, f"{site.name} - {channel}", link, site.absolute(path), chosen
-            )
-            gone = self._left_since([site.key], *(("section", feed_section) if feed_section else ("all",)))
-            modified = _latest(syndication.newest_modified(syndication.feed_items(chosen)), gone)
-            add(path, partial(_lazy, RSS, rss, modified=modified))
-
-
-def _serve(handler: Handler | None, query: str, what: str) -> Page:
-    return handler(parse_qs(query)) if handler is not None else _not_found(what)
-
-
-def _fixed(page: Page, query: Query) -> Page:
-    return page
-
-
-def _latest(*stamps: datetime | None) -> datetime | None:
-    return max((s for s in stamps if s is not None), default=None)
-
-
-def _validators(body: bytes, modified: datetime | None) -> tuple[tuple[str, str], ...]:
-    """`Last-Modified` (where the page has a modification time) and a strong `ETag` from the exact body."""
-    etag = ("ETag", '"' + hashlib.sha1(body).hexdigest()[:20] + '"')
-    if modified is None:
-        return (etag,)
-    return (("Last-Modified", format_datetime(modified.astimezone(UTC), usegmt=True)), etag)
-
-
-def _lazy(
-    content_type: str, render: Callable[[], str], query: Query, *, modified: datetime | None = None
-) -> Page:
-    """The page `render` writes, rendered when asked for, with its validators (`modified`: its `Last-Modified`,
-    None for an `ETag` only, as the home and topic pages have)."""
-    body = render().encode("utf-8")
-    return Page(200, content_type, body, _validators(body, modified))
-
-
-class _Once:
-    """A page rendered on first request and kept: the routes are rebuilt whenever the content changes."""
-
-    def __init__(self, render: Callable[[], str], content_type: str, modified: datetime | None) -> None:
-        self._render, self._content_type, self._modified = render, content_type, modified
-        self._page: Page | None = None
-
-    def __call__(self, query: Query) -> Page:
-        if self._page is None:
-            self._page = _lazy(self._content_type, self._render, query, modified=self._modified)
-        return self._page
-
-
-def _article_page(
-    render: Callable[[SiteContext, ReplicaArticle], str], ctx: SiteContext, a: ReplicaArticle, query: Query
-) -> Page:
-    body = finish(render(ctx, a), a.nfd)
-    return Page(200, HTML, body, _validators(body, a.last_modified))
-
-
-def _listing_page(
-    render: Callable[..., str],
-    ctx: SiteContext,
-    slug: str,
-    name: str,
-    items: Sequence[ReplicaArticle],
-    pages: int,
-    extra: str,
-    gone: datetime | None,
-    query: Query,
-    number: int | None = None,
-) -> Page:
-    if number is None:
-        raw = (query.get("page") or ["1"])[0]
-        number = int(raw) if raw.isdigit() else 0
-    if not 1 <= number <= pages:
-        return _not_found(f"/{slug}/ page {number}")
-    start = (number - 1) * PAGE_SIZE
-    shown = items[start : start + PAGE_SIZE]
-    html = render(ctx, slug, name, shown, number, pages, extra if number == 1 else "").encode("utf-8")
-    # Page n shows what the pages before it leave: an article published or taken down there shifts it, so its
-    # Last-Modified counts every article up to its last (an edit there moves it too, harmlessly).
-    modified = _latest(syndication.newest_modified(items[: start + PAGE_SIZE]), gone)
-    return Page(200, HTML, html, _validators(html, modified))
-
-
-def _listing_fixed(listing: Callable[..., Page], number: int, query: Query) -> Page:
-    return listing(query, number=number)
 
 
 __all__ = ["Page", "Replica"]

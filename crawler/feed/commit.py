@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawler.feed.encoding import now_iso
 from crawler.feed.jsonfeed import FEED_ITEMS, update_feeds
-from crawler.feed.log import commit_segment, now_iso
+from crawler.feed.log import commit_segment
 from crawler.feed.manifest import manifest_document, write_manifest
 from crawler.runs import new_flush_id
 from crawler.spool import Batch, WorkDir, forget_batch, run_batch

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from crawler.feed.log import encode, now_iso
+from crawler.feed.encoding import encode, now_iso
 from crawler.sites import UnknownSiteError, get_site
 from crawler.sites.provinces import MERGER_DAY
 from crawler.store import ObjectStore

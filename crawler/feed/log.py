@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from crawler.dates import VN_TZ
+from crawler.feed.encoding import encode, now_iso
+from crawler.feed.jsonfeed import feed_item
 from crawler.store import ObjectStore
 from crawler.store.layout import FEED_PREFIX, segment_key, segment_sequence
 
@@ -31,14 +31,6 @@ class FeedError(RuntimeError):
     """The feed log is not what readers expect (a segment or object missing or malformed)."""
 
 
-def encode(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
-
-
-def now_iso() -> str:
-    return datetime.now(VN_TZ).isoformat(timespec="seconds")
-
-
 def object_entry(
     item: Article | Rejected,
     key: str,
@@ -48,7 +40,6 @@ def object_entry(
 ) -> dict[str, Any]:
     """The journal entry of one object about to be written: what the segment, the JSON Feeds and the
     manifest need of it, and (for an article) what the crawl state records once it is in the store."""
-    from crawler.feed.jsonfeed import feed_item
     from crawler.item import Article
 
     entry: dict[str, Any] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from crawler.feed.log import now_iso
+from crawler.feed.encoding import now_iso
 from crawler.store import ObjectStore
 from crawler.store.layout import run_key, segment_key
 
