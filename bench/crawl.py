@@ -60,7 +60,7 @@ def child(mode: str, replica_url: str, out: Path) -> None:
     """One crawl of every site in this process, bare or full; writes pages, seconds, items, articles and the
     process CPU seconds of the crawl to `out`."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    from scrapy.crawler import CrawlerProcess
+    from scrapy.crawler import Crawler, CrawlerProcess
     from scrapy.http import Response
     from scrapy.utils.project import get_project_settings
 
@@ -86,7 +86,7 @@ def child(mode: str, replica_url: str, out: Path) -> None:
         import crawler.resume
         import crawler.spool
         import crawler.state
-        import crawler.store.local
+        import crawler.store.local  # noqa: F401 - imported for its cost, like the lines above
         from crawler.runner import run_crawl
 
         began, cpu_began = time.perf_counter(), time.process_time()
@@ -120,21 +120,22 @@ def child(mode: str, replica_url: str, out: Path) -> None:
 
     cpu_started = time.process_time()
     process = CrawlerProcess(settings)
-    crawlers = []
+    crawlers: list[Crawler] = []
     for site in all_sites().values():
         spider_class = spider_class_for(site)
         if mode == "bare":
             spider_class = type(spider_class.__name__, (spider_class,), {"parse_article": fetch_only})
-        crawler = process.create_crawler(spider_class)
-        crawlers.append(crawler)
-        process.crawl(crawler)
+        site_crawler = process.create_crawler(spider_class)  # not `crawler`: that name is the package here
+        crawlers.append(site_crawler)
+        process.crawl(site_crawler)
     started = time.perf_counter()
     process.start()
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
 
     def total(stat: str) -> int:
-        return sum(int(c.stats.get_value(stat, 0)) for c in crawlers if c.stats)
+        counts: list[int] = [int(c.stats.get_value(stat, 0)) for c in crawlers if c.stats]
+        return sum(counts)
 
     out.write_text(
         json.dumps(

@@ -154,12 +154,12 @@ def main() -> int:
     header += f"{'304s':>7}{'max/site':>10}{'written':>9}{'seconds':>9}"
     print(header)
     for night in nights:
-        site, most = night.most
+        busiest, most = night.most
         written = int(night.stats["totals"].get("articles_written", 0))
         row = f"{night.number:<7}{sum(night.requests.values()):>9}"
         row += "".join(f"{night.requests[k]:>9}" for k in kinds)
         row += f"{night.not_modified:>7}{most:>10}{written:>9}{night.seconds:>9.1f}"
-        print(row + f"   (most: {site})")
+        print(row + f"   (most: {busiest})")
 
     nightly = latest_versions(folder / "store")
     full = latest_versions(fresh / "store")
@@ -176,9 +176,9 @@ def main() -> int:
 
     results = []
     for number, cap in GOALS.items():
-        site, most = nights[number - 1].most
+        busiest, most = nights[number - 1].most
         results.append(
-            (f"night {number}: at most {cap} requests per site (most: {most}, {site})", most <= cap)
+            (f"night {number}: at most {cap} requests per site (most: {most}, {busiest})", most <= cap)
         )
     results.append(
         (

@@ -133,7 +133,7 @@ def bloom_figures(redis_url: str) -> dict[str, Any]:
     spec_10m = BloomSpec.for_capacity(10_000_000, DEFAULT_BLOOM_ERROR)
     client = redis.Redis.from_url(redis_url)
     client.setbit("bench:bloom", spec_10m.bits - 1, 1)  # Redis allocates the whole array up to that bit
-    redis_bytes = int(client.memory_usage("bench:bloom") or 0)  # type: ignore[arg-type]
+    redis_bytes = int(client.memory_usage("bench:bloom") or 0)
     # The false-positive rate depends only on bits per element and hashes: measure it at full load on a
     # filter of 200k with the same parameters as the 10M one (pure Python would take minutes at 10M).
     n = 200_000
@@ -150,7 +150,7 @@ def bloom_figures(redis_url: str) -> dict[str, Any]:
         if i % 10_000 == 9_999:
             pipe.execute()
     pipe.execute()
-    set_bytes = int(client.memory_usage("bench:set", samples=0) or 0)  # type: ignore[arg-type]
+    set_bytes = int(client.memory_usage("bench:set", samples=0) or 0)
     return {
         "capacity": spec_10m.capacity,
         "target_error": spec_10m.error_rate,

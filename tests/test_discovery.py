@@ -228,7 +228,7 @@ def test_structured_data_makes_an_article_without_a_printed_dateline() -> None:
 def _sample_replica() -> Replica:
     """One registered site per family that the replica writes (the registry's other sites may be in flux),
     and the undeclared portals."""
-    chosen = {}
+    chosen: dict[str, Site] = {}
     for key, site in all_sites().items():
         if key in WRITING and site.family.key not in {s.family.key for s in chosen.values()}:
             chosen[key] = site

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import redis
-from processes import redis_server as start_redis
 from test_state import URL, known  # the same sample article as the SQLite state's tests
 
 from crawler.distributed.backfill import Seed, archive_seeds, nightly_seeds
@@ -33,14 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = "baoapbac"
 
 
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with start_redis(tmp_path_factory.mktemp("redis")) as url:
-        yield url
-
-
 @pytest.fixture
 def redis_url(redis_server: str) -> str:
+    """The module's redis-server (tests/conftest.py), emptied for this test."""
     redis.Redis.from_url(redis_server).flushall()
     return redis_server
 

@@ -33,7 +33,7 @@ from crawler.store import LocalStore, ObjectStore, StoreError, open_store
 from crawler.store.layout import BadKeyError, json_feed_key, segment_key, segment_sequence
 from crawler.urls import canonicalize
 from replica import ReplicaServer, build_replica
-from replica.s3 import create_bucket, fake_aws_env, s3_server
+from replica.s3 import create_bucket, fake_aws_env
 
 # -- JSON Feed 1.1, as https://www.jsonfeed.org/version/1.1/ specifies it ----------------------------------
 
@@ -609,12 +609,6 @@ def test_after_an_edit_only_the_new_version_is_read(demo_store: dict[str, Any]) 
 
 
 # -- end to end: s3:// on moto's server ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def endpoint() -> Iterator[str]:
-    with fake_aws_env(), s3_server() as url:
-        yield url
 
 
 def test_the_same_on_s3(endpoint: str, tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def imports_of(path: Path, root: Path = ROOT) -> Iterator[Import]:
 
 
 def project_imports(root: Path = ROOT) -> list[Import]:
-    found = []
+    found: list[Import] = []
     for package in PACKAGES:
         for path in sorted((root / package).rglob("*.py")):
             found.extend(i for i in imports_of(path, root) if i.target.split(".")[0] in PROJECT)

@@ -11,13 +11,11 @@ import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from processes import redis_server as start_redis
 
 from crawler.dates import VN_TZ
 from crawler.discovery.nightly import (
@@ -148,14 +146,8 @@ def test_the_sqlite_state_keeps_discovery_pages_and_the_watermark(tmp_path: Path
     _round_trip(open_state(str(tmp_path / "state.sqlite")))
 
 
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with start_redis(tmp_path_factory.mktemp("redis")) as url:
-        yield url
-
-
-def test_the_redis_state_keeps_discovery_pages_and_the_watermark(redis_url: str) -> None:
-    state = open_state(f"{redis_url}?namespace=nightly")
+def test_the_redis_state_keeps_discovery_pages_and_the_watermark(redis_server: str) -> None:
+    state = open_state(f"{redis_server}?namespace=nightly")
     assert isinstance(state, RedisState)
     _round_trip(state)
 

@@ -17,7 +17,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -221,18 +220,6 @@ class FakeClock:
 
     def set(self, moment: datetime) -> None:
         self.current = moment
-
-
-@pytest.fixture(scope="module")
-def fake(tmp_path_factory: pytest.TempPathFactory) -> FakeCrawl:
-    return make_fake(tmp_path_factory.mktemp("fake"))
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, fake: FakeCrawl) -> Iterator[ServiceProcess]:
-    server = start_service(tmp_path_factory.mktemp("service"), fake, grace=2.0, limit=3)
-    yield server
-    server.stop()
 
 
 # -- history and the state machine -----------------------------------------------------------------------

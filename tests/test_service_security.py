@@ -19,7 +19,6 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -66,18 +65,6 @@ SECRETS = (KEY_ID, SECRET, SESSION, "sk-live-0123456789abcdef", "hunter2hunter2"
 
 def leaked(text: str) -> list[str]:
     return [secret for secret in SECRETS if secret in text]
-
-
-@pytest.fixture(scope="module")
-def fake(tmp_path_factory: pytest.TempPathFactory) -> FakeCrawl:
-    return make_fake(tmp_path_factory.mktemp("fake"))
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, fake: FakeCrawl) -> Iterator[ServiceProcess]:
-    server = start_service(tmp_path_factory.mktemp("service"), fake, grace=2.0, limit=3)
-    yield server
-    server.stop()
 
 
 def request(method: str, url: str, headers: dict[str, str]) -> Response:

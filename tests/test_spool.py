@@ -81,9 +81,10 @@ def test_spooled_items_are_whole_files_in_spooling_order(tmp_path: Path) -> None
         spool_article(workdir, n)
     files = workdir.spooled()
     assert len(files) == 30 and files == sorted(files)
-    assert [WorkDir.read(p)["key"] for p in files] == [
+    records = [WorkDir.read(p) for p in files]
+    assert [r["key"] if r is not None else None for r in records] == [
         f"articles/sggp/2026/01/02/sggp-{n}.json" for n in range(30)
-    ]  # type: ignore[index]
+    ]
     assert not list(workdir.items.glob(".tmp-*"))
     assert (workdir.folder / "store.url").read_text().strip() == "file:///srv/news"
     assert WorkDir(tmp_path / "spool", "file:///srv/other").count() == 0  # one folder per store

@@ -50,7 +50,7 @@ def test_state_is_durable_and_shared_per_file(tmp_path: Path) -> None:
     )
     first.close()
     again = open_state(path)
-    assert again is not first
+    assert again is not first and isinstance(again, SQLiteState)
     urls = [f"https://sggp.org.vn/bai-{n}-post{n}.html" for n in range(0, 1300, 7)]
     assert len(again.call(again.lookup_now, urls)) == len([n for n in range(0, 1300, 7) if n < 1200])
     assert (tmp_path / "state.sqlite-wal").exists() or again.call(

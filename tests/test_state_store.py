@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-from collections.abc import Iterator
 from dataclasses import astuple
 from pathlib import Path
 
 import pytest
 import redis
-from processes import redis_server as start_redis
 from processes import run_cli
 
 from crawler.options import demo_state
@@ -146,12 +144,6 @@ def test_the_demo_state_is_one_per_store(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 # -- the Redis state -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with start_redis(tmp_path_factory.mktemp("redis")) as url:
-        yield url
 
 
 def test_the_redis_state_belongs_to_one_store_and_an_old_one_adopts(

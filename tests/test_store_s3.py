@@ -18,7 +18,7 @@ import pytest
 from crawler.store import BadStoreURLError, StoreError, open_store
 from crawler.store.layout import BadKeyError, article_key
 from crawler.store.s3 import JSON_CONTENT_TYPE, S3Store
-from replica.s3 import create_bucket, fake_aws_env, latency_proxy, require_auth, s3_client, s3_server
+from replica.s3 import create_bucket, fake_aws_env, latency_proxy, require_auth, s3_client
 
 ARTICLE = {
     "title": "Đồng Tháp: Khánh thành cầu Cao Lãnh nối đôi bờ sông Tiền",
@@ -26,12 +26,6 @@ ARTICLE = {
     "body_text": "Cây cầu dài 2.015 m, rộng 24,5 m.\n\nNgười dân hai bờ sông Tiền không còn phải đi phà.",
     "published_at": "2021-03-24T15:35:00+07:00",
 }
-
-
-@pytest.fixture(scope="module")
-def endpoint() -> Iterator[str]:
-    with s3_server() as url:
-        yield url
 
 
 @pytest.fixture(autouse=True)
