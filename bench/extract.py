@@ -5,7 +5,7 @@
 Pages are DIR/<outlet>/<name>.html, each with <name>.json beside it giving the page's `url`, `site` (a
 registered key, or null for generic mode), `title`, `published_at` (the printed minute, +07:00),
 `published_printed`, `authors`, `lead` (or null) and `body` (paragraphs), written by reading the page. DIR is
-tests/real_shapes by default (the project's real-shaped pages); a folder of real saved pages stays outside
+replica/data/real_shapes by default (the project's real-shaped pages); a folder of real saved pages stays outside
 the project.
 
 Every page runs in two modes: *saved* (the file's bytes) and *stripped* (without JSON-LD, declaring meta
@@ -49,7 +49,7 @@ from crawler.steps import process_page
 from crawler.text import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DIR = ROOT / "tests" / "real_shapes"
+DEFAULT_DIR = ROOT / "replica" / "data" / "real_shapes"
 MODES = ("saved", "stripped")
 SIDES = ("ours", "trafilatura")
 GOOD_F1 = 0.95

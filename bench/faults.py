@@ -54,8 +54,6 @@ from replica.fault_matrix import (  # noqa: E402 - the harness the tests share
     verify,
 )
 
-_announce = announce  # the name tests/test_request_guard.py imports from here
-
 MATRIX_SITE = "baodongthap"
 ROBOTS_SITE = "baoapbac"
 GENERIC_SITE = "tintaynguyen"  # an undeclared replica portal, crawled with `--domain`

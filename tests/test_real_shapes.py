@@ -1,4 +1,4 @@
-"""Every real-shaped page under tests/real_shapes/<outlet>/<name>.html against the fields in <name>.json.
+"""Every real-shaped page under replica/data/real_shapes/<outlet>/<name>.html against the fields in <name>.json.
 
 Each page reproduces the markup of a real article page (its provenance: the repository, path and commit of
 the page studied) in our own words. It runs through `crawler.steps.process_page` twice: as built, and with
@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+import replica
 from crawler.dates import VN_TZ
 from crawler.extract.cleanup import split_source_tag
 from crawler.extract.strip import strip_metadata
@@ -37,7 +38,7 @@ from crawler.item import Rejected
 from crawler.sites import generic_site, get_site
 from crawler.steps import process_page
 
-REAL_SHAPES = Path(__file__).parent / "real_shapes"
+REAL_SHAPES = Path(replica.__file__).resolve().parent / "data" / "real_shapes"
 PAGES = sorted(REAL_SHAPES.glob("*/*.html"))
 MODES = ("as built", "stripped")
 MIN_PAGES, MIN_OUTLETS = 20, 10
