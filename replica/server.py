@@ -99,6 +99,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
+    request_queue_size = 256
+    """The listen backlog. socketserver's default of 5 overflows when a crawl of every portal opens its first
+    connections at once: the kernel drops the surplus SYNs, and a request waits out a retransmission or the
+    download timeout before it is retried (an extra request a real portal's backlog would not cause)."""
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that went away mid-answer (a crawler refusing a 50 MB page, a fault's reset) is no error."""
         if isinstance(sys.exc_info()[1], ConnectionError):
