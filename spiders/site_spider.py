@@ -20,8 +20,15 @@ from scrapy import Request, Spider, signals
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from crawler.dates import VN_TZ, parse_date
-from crawler.discovery.nightly import child_verdict, conditional_headers, covers_since, fresh_sources, moment
+from crawler.dates import VN_TZ
+from crawler.discovery.nightly import (
+    child_verdict,
+    conditional_headers,
+    covers_since,
+    edited_since,
+    fresh_sources,
+    moment,
+)
 from crawler.discovery.sitemaps import MAX_CHILDREN, MAX_ENTRIES, Sitemap, SitemapError, read_sitemap
 from crawler.extract import extract_article
 from crawler.item import EXTRACTION_STAGE, Article, Rejected, article_from_extraction, extraction_failure
@@ -336,11 +343,7 @@ class SiteSpider(Spider):
             previous = known.get(canonical)
             if canonical in self._requested:
                 continue
-            if (
-                previous is not None
-                and not self.recrawl
-                and not _modified_after(candidate.modified, previous)
-            ):
+            if previous is not None and not self.recrawl and not edited_since(candidate.modified, previous):
                 self.crawler.stats.inc_value("crawler/articles/known_skipped")
                 continue
             if self.article_limit is not None and len(self._requested) >= self.article_limit:
@@ -483,11 +486,3 @@ def _transient(kind: str) -> bool:
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
-
-
-def _modified_after(modified_raw: str | None, known: KnownArticle) -> bool:
-    """Whether a feed or sitemap modification time is later than the article's last fetch."""
-    if not modified_raw:
-        return False
-    modified = parse_date(modified_raw).value
-    return modified is not None and modified > datetime.fromisoformat(known.last_fetched)

@@ -23,9 +23,10 @@ from crawler.discovery.nightly import (
     child_verdict,
     conditional_headers,
     covers_since,
+    edited_since,
     fresh_sources,
 )
-from crawler.state import DiscoveryPage, open_state
+from crawler.state import DiscoveryPage, KnownArticle, open_state
 from crawler.state.redis_state import RedisState
 from replica import Replica, ReplicaServer, build_replica
 
@@ -98,6 +99,34 @@ def test_fresh_sources_prefer_a_known_news_sitemap_and_sweep_the_index_weekly() 
         fresh_sources([("listing", "https://baodongthap.vn/thoi-su/")], {p.url: p for p in (index,)}, now)
         == []
     )
+
+
+def known(last_fetched: str, last_modified: str | None) -> KnownArticle:
+    return KnownArticle(
+        "https://baodongthap.vn/thoi-su/x-a1.html",
+        "baodongthap-a1",
+        "baodongthap",
+        "h",
+        1,
+        "k",
+        last_fetched,
+        last_fetched,
+        last_fetched,
+        etag='"e"',
+        last_modified=last_modified,
+    )
+
+
+def test_an_edit_shows_by_the_portals_clock_even_when_ours_runs_ahead() -> None:
+    # fetched at 10:00:30 by our clock; the page said Last-Modified 10:00:00 Vietnam time (03:00 GMT)
+    article = known("2026-12-01T10:00:30+07:00", "Tue, 01 Dec 2026 03:00:00 GMT")
+    assert edited_since("2026-12-01T10:00:10+07:00", article)  # after the page as served: an edit
+    assert not edited_since("2026-12-01T09:59:00+07:00", article)
+    assert not edited_since("2026-12-01T03:00:00Z", article)  # the very version fetched
+    # without a Last-Modified, our fetch time is all there is
+    assert not edited_since("2026-12-01T10:00:10+07:00", known("2026-12-01T10:00:30+07:00", None))
+    assert edited_since("Tue, 01 Dec 2026 10:05:00 +0700", known("2026-12-01T10:00:30+07:00", None))
+    assert not edited_since(None, article) and not edited_since("hôm qua lúc nào đó", article)
 
 
 def test_conditional_headers_come_from_what_the_state_holds() -> None:

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Final, Literal
 
 from crawler.dates import parse_date
-from crawler.state import DiscoveryPage
+from crawler.state import DiscoveryPage, KnownArticle
 
 SWEEP_DAYS: Final = 7
 """A nightly run also asks for the sitemap index (conditionally) when it was last read this many days ago or
@@ -106,6 +106,22 @@ def covers_since(dates: Iterable[str | None], any_known: bool, watermark: dateti
     return any(d is not None and d <= watermark for d in map(moment, dates))
 
 
+def edited_since(entry_modified: str | None, known: KnownArticle) -> bool:
+    """Whether a feed or sitemap entry's modification time says a known article changed since it was fetched.
+
+    The entry's time is the portal's clock; the fetch time is ours. The page's own `Last-Modified` as fetched
+    is the portal's clock too, so the earlier of the two is the threshold: a clock of ours running ahead of
+    the portal's cannot hide an edit, and a false alarm costs one conditional request answered 304.
+    """
+    modified = moment(entry_modified)
+    if modified is None:
+        return False
+    fetched = datetime.fromisoformat(known.last_fetched)
+    served = moment(known.last_modified)
+    threshold = min(fetched, served) if served is not None else fetched
+    return modified > threshold
+
+
 __all__ = [
     "FRESH_KINDS",
     "SWEEP_DAYS",
@@ -113,6 +129,7 @@ __all__ = [
     "child_verdict",
     "conditional_headers",
     "covers_since",
+    "edited_since",
     "fresh_sources",
     "moment",
 ]
