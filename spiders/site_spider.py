@@ -78,7 +78,6 @@ class SiteSpider(Spider):
         self._pages_known: dict[str, DiscoveryPage] = {}
         self._pages_read: dict[str, DiscoveryPage] = {}
         self._discovery_loaded = False
-        self._fresh_pending = 0
         self._widened = False
         self._incomplete: str | None = None
         """Why this run's discovery must not be kept (an article that failed, a fresh source that failed)."""
@@ -112,7 +111,6 @@ class SiteSpider(Spider):
             for request in self._entry_requests():
                 yield request
             return
-        self._fresh_pending = len(fresh)
         for kind, url in fresh:
             callback = self.parse_feed if kind == "feed" else self.parse_sitemap
             page_kind = "feed" if kind == "feed" else "sitemap"
@@ -154,7 +152,7 @@ class SiteSpider(Spider):
             self._pages_read[known.url] = replace(known, read_at=self._started_at)
         return True
 
-    def _read_whole(self, response: Response, kind: str, lastmod: str | None = None) -> None:
+    def _read_whole(self, response: Response, kind: str) -> None:
         """Remember a discovery page read whole this run (kept in the state when the run completes)."""
         self._pages_read[response.url] = DiscoveryPage(
             url=response.url,
@@ -163,12 +161,12 @@ class SiteSpider(Spider):
             read_at=self._started_at,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
-            lastmod=lastmod if lastmod is not None else response.meta.get("lastmod"),
+            lastmod=response.meta.get("lastmod"),  # what the index said of it, when an index led here
         )
 
     def _fresh_read(self, response: Response, covered: bool) -> Iterator[Request]:
-        """After a fresh source is read (or answered 304, `covered`): when it does not reach back to the last
-        run, every entry point is read."""
+        """After a fresh source is read: when it does not reach back to the last run (`covered` False), every
+        entry point is read. A fresh source that answered 304 never gets here: nothing changed."""
         if not response.meta.get("fresh"):
             return
         if covered:
