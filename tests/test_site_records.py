@@ -235,3 +235,14 @@ def test_a_record_with_nothing_to_borrow_is_served_without_articles_and_says_so(
         corpus = default_corpus([get_site("baothu")])
     assert corpus == {"baothu": []}
     assert "site 'baothu': its record has no [replica.writing] table" in caplog.text
+
+
+def test_reading_the_records_again_gives_the_same_site_objects() -> None:
+    """Other caches hold sites from the registry (a province's coverage, a host's sites): a reload of
+    unchanged records must not leave them holding objects the registry no longer hands out."""
+    before = all_sites()
+    all_sites.cache_clear()
+    after = all_sites()
+    assert after is not before
+    assert list(after) == list(before)
+    assert all(after[key] is site for key, site in before.items())

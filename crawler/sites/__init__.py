@@ -20,11 +20,26 @@ class UnknownSiteError(KeyError):
         return f"unknown site {self.args[0]!r}; `crawler sites` lists the known ones"
 
 
+_LOADED: dict[str, Site] = {}
+"""Every `Site` the registry has handed out, by key: a record read again unchanged gives the same object."""
+
+
 @cache
 def all_sites() -> dict[str, Site]:
     """Every declared site by key, in key order: the package's records and those of `CRAWLER_SITES_DIR`
-    (read once; `all_sites.cache_clear()` reads them again). Raises `SiteRecordError` for a bad record."""
-    return load_sites()
+    (read once; `all_sites.cache_clear()` reads them again). Raises `SiteRecordError` for a bad record.
+
+    A record read again unchanged gives the very `Site` it gave before, so what other caches hold of the
+    registry (a province's coverage, a host's sites) stays the same object after a reload.
+    """
+    sites = load_sites()
+    for key, site in sites.items():
+        earlier = _LOADED.get(key)
+        if earlier is not None and earlier == site and earlier.replica == site.replica:
+            sites[key] = earlier
+        else:
+            _LOADED[key] = site
+    return sites
 
 
 def get_site(key: str) -> Site:

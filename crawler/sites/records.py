@@ -162,7 +162,18 @@ def site_from_record(data: Mapping[str, Any], source: str = "<record>", key: str
         "domains": r.texts("domains", data["domains"]),
         "province": r.text("province", data["province"]),
         "family": _FAMILIES[family_key],
+        **_optional_fields(data, r),
     }
+    try:
+        return Site(**values)
+    except ValueError as error:  # the model's own checks: key pattern, domains, date order
+        field = next((f for f in ("key", "domains", "active_from") if f in str(error)), None)
+        raise r.fail(str(error), field) from None
+
+
+def _optional_fields(data: Mapping[str, Any], r: _Reader) -> dict[str, Any]:
+    """The optional fields a record sets, read and checked."""
+    values: dict[str, Any] = {}
     for name in ("successor", "former_province", "notes"):
         if name in data:
             values[name] = r.text(name, data[name])
@@ -192,11 +203,7 @@ def site_from_record(data: Mapping[str, Any], source: str = "<record>", key: str
         values["limits"] = Limits(**{k: r.integer(f"limits.{k}", v, 1) for k, v in table.items()})
     if "replica" in data:
         values["replica"] = MappingProxyType(r.table("replica", data["replica"]))
-    try:
-        return Site(**values)
-    except ValueError as error:  # the model's own checks: key pattern, domains, date order
-        field = next((f for f in ("key", "domains", "active_from") if f in str(error)), None)
-        raise r.fail(str(error), field) from None
+    return values
 
 
 def selectors_from_table(table: object, reader: _Reader | None = None) -> Selectors:
