@@ -14,6 +14,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from crawler.discovery.nightly import conditional_headers, moment
 from crawler.discovery.pages import (
     COMMON_FEEDS,
     COMMON_SITEMAPS,
@@ -87,6 +88,12 @@ class GenericSiteSpider(SiteSpider):
     # -- entry points ------------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        """Every entry point, every run (what an undeclared site offers is learned anew); the feeds and
+        sitemaps an earlier completed run read are asked for conditionally, and a sitemap index's children
+        by their `<lastmod>` (`crawler.discovery.nightly`)."""
+        watermark, self._pages_known = await self.crawl_state.discovery(self.site.key)
+        self._watermark = moment(watermark)
+        self._discovery_loaded = True
         base = self.site.base_url
         yield self._discovery(base + "/", self.parse_home, "listing", probe=False, listing_page=1)
         yield self._discovery(base + "/robots.txt", self.parse_robots, "robots")
@@ -97,16 +104,21 @@ class GenericSiteSpider(SiteSpider):
         for path in self.site.listings:
             yield self._discovery(self.site.absolute(path), self.parse_section, "listing", listing_page=1)
 
+    PROBE_STATUSES = (304, 403, 404, 410)
+    """What a probe handles itself: a 304 (the page as read before) and the statuses of a path not there."""
+
     def _discovery(self, url: str, callback: Any, kind: str, *, probe: bool = True, **meta: Any) -> Request:
+        known = self._pages_known.get(url) if probe and not self.recrawl else None
         return Request(
             url,
             callback=callback,
             errback=self.on_probe_error if probe else self.on_error,
             priority=self.DISCOVERY_PRIORITY,
+            headers=conditional_headers(known),
             meta={
                 "page_kind": kind,
                 "probe": probe,
-                "handle_httpstatus_list": [403, 404, 410] if probe else [],
+                "handle_httpstatus_list": list(self.PROBE_STATUSES) if probe else [],
                 **meta,
             },
         )
@@ -130,7 +142,7 @@ class GenericSiteSpider(SiteSpider):
 
     async def parse_probe(self, response: Response) -> AsyncIterator[Request]:
         """A feed or sitemap probe (or an announced one): what it is shows in its first bytes."""
-        if self._missed(response):
+        if self._not_modified(response) or self._missed(response):
             return
         head = response.body[:2] == b"\x1f\x8b" or b"<urlset" in response.body[:2048]
         head = head or b"<sitemapindex" in response.body[:2048]
@@ -160,7 +172,7 @@ class GenericSiteSpider(SiteSpider):
                     callback=self.parse_probe,
                     errback=self.on_probe_error,
                     priority=self.DISCOVERY_PRIORITY,
-                    meta={**request.meta, "probe": True, "handle_httpstatus_list": [403, 404, 410]},
+                    meta={**request.meta, "probe": True, "handle_httpstatus_list": list(self.PROBE_STATUSES)},
                 )
             yield request
 

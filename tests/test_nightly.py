@@ -309,3 +309,41 @@ def test_a_gap_wider_than_the_feed_reads_only_the_sitemaps_whose_lastmod_moved(t
     assert site["sitemaps_unchanged"] >= len(months) - 1
     month_paths = [p for p in asked if "articles-" in p]
     assert month_paths == [f"/sitemaps/articles-{now:%Y-%m}.xml"], month_paths
+
+
+def test_a_domain_nobody_declared_is_asked_for_its_feeds_and_sitemaps_conditionally(tmp_path: Path) -> None:
+    """Generic mode reads every entry point every night (what an undeclared site offers is learned anew),
+    but a feed or sitemap read before answers 304 and is not parsed again, and unchanged months are skipped."""
+    replica = build_replica()
+    domain = "tintaynguyen.vn"
+
+    def night(name: str) -> dict[str, Any]:
+        stats = tmp_path / f"{name}.json"
+        command = [
+            sys.executable,
+            "-m",
+            "crawler.cli",
+            "crawl",
+            "--domain",
+            domain,
+            "--replica",
+            server.base_url,
+        ]
+        command += ["--store", (tmp_path / "store").as_uri(), "--state", str(tmp_path / "state.sqlite")]
+        command += ["--stats-json", str(stats), "--no-progress"]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr[-3000:]
+        result: dict[str, Any] = json.loads(stats.read_text(encoding="utf-8"))["totals"]
+        return result
+
+    with ReplicaServer(replica) as server:
+        first = night("night1")
+        replica.clear_log()
+        second = night("night2")
+        asked = requests_by_host(replica).get(domain, [])
+    assert first["articles_written"] > 0 and first["not_modified"] == 0
+    assert second["articles_written"] == 0 and second["article_pages"] == 0
+    assert second["not_modified_sitemap"] >= 1 and second["not_modified_feed"] >= 1, second
+    assert second["sitemap_pages"] == 0, second  # nothing that answered 304 was parsed
+    assert not any("articles-" in path for path in asked), asked  # no month sitemap asked again
+    assert second["requests"] < first["requests"]
