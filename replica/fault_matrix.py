@@ -196,11 +196,12 @@ def crawl(
     kill_after: float | None,
     *,
     once_writing: bool = False,
+    once_exists: str | None = None,
     domains: tuple[str, ...] = (),
 ) -> Crawl:
     """One crawl subprocess into `workdir` (store, state) of `sites` and, in generic mode, `domains`; SIGKILL
     it after `kill_after` seconds if set (counted from the first new article object in the store with
-    `once_writing`)."""
+    `once_writing`, or from when something matches the glob `once_exists` under `workdir`)."""
     stats_path = workdir / f"stats-{time.monotonic_ns()}.json"
     spec = {
         "sites": list(sites),
@@ -219,7 +220,13 @@ def crawl(
     deadline = None if kill_after is None else started + kill_after
     articles = workdir / "store" / "articles"
     before = _count_objects(articles) if once_writing else 0
-    waiting = once_writing and kill_after is not None
+    waiting = (once_writing or once_exists is not None) and kill_after is not None
+
+    def begun() -> bool:
+        if once_exists is not None:
+            return any(workdir.glob(once_exists))
+        return _count_objects(articles) > before
+
     try:
         while True:  # wait4, not Popen.wait: it gives the child's peak RSS
             pid, status, usage = os.wait4(proc.pid, 0 if deadline is None else os.WNOHANG)
@@ -227,7 +234,7 @@ def crawl(
                 break
             assert deadline is not None and kill_after is not None
             if waiting:
-                if _count_objects(articles) > before:
+                if begun():
                     waiting = False
                     deadline = time.monotonic() + kill_after
                 time.sleep(0.02)

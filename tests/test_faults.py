@@ -226,11 +226,12 @@ def test_a_crawl_killed_with_sigkill_resumes_to_every_article_once(tmp_path: Pat
     sites = (SITE, "baoapbac")
     replica = build(sites)
     for site in sites:  # slow enough that the crawl is still running at the kill, even on a fast machine
-        replica.faults.add("slow", site=site, delay=0.8)
+        replica.faults.add("slow", site=site, delay=1.2)
     expected = [a for k in sites for a in replica.articles(k)]
     with ReplicaServer(replica) as server:
         slow = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
-        first = crawl(tmp_path, sites, server.base_url, slow, 4.5)
+        # killed 2 s after its job directories appear, however long a loaded machine takes to start it
+        first = crawl(tmp_path, sites, server.base_url, slow, 2.0, once_exists="spool/*/jobs/*")
         assert first.returncode == -signal.SIGKILL, "the crawl finished before the kill: slow it down"
         jobs = list(tmp_path.glob("spool/*/jobs/*"))
         assert jobs, "no job directory to resume from"
