@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.dates import VN_TZ  # noqa: E402
 from crawler.sites import Site, all_sites  # noqa: E402
+from replica.compare import latest_versions  # noqa: E402
 from replica.server import ReplicaServer  # noqa: E402
 
 GOALS = {2: 2, 3: 4}
@@ -97,17 +98,6 @@ def run_night(
     night.stats = json.loads(stats_json.read_text())
     night.per_site = {key: int(s.get("requests", 0)) for key, s in night.stats["sites"].items()}
     return night
-
-
-def latest_versions(store: Path) -> dict[str, str]:
-    """Article id → the content hash of the newest version the store holds."""
-    newest: dict[str, tuple[int, str]] = {}
-    for path in (store / "articles").rglob("*.json"):
-        article = json.loads(path.read_text(encoding="utf-8"))
-        version = int(article.get("version", 1))
-        if version >= newest.get(article["id"], (0, ""))[0]:
-            newest[article["id"]] = (version, article["content_hash"])
-    return {key: content for key, (_, content) in newest.items()}
 
 
 def main() -> int:

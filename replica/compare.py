@@ -46,6 +46,17 @@ def stored_articles(store: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def latest_versions(store: Path) -> dict[str, str]:
+    """Article id → the content hash of the newest version a `file://` store's folder holds."""
+    newest: dict[str, tuple[int, str]] = {}
+    for path in (store / "articles").rglob("*.json"):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        version = int(article.get("version", 1))
+        if version >= newest.get(article["id"], (0, ""))[0]:
+            newest[article["id"]] = (version, article["content_hash"])
+    return {key: content for key, (_, content) in newest.items()}
+
+
 def compare_stores(
     declared: Path, generic: Path, domains: Iterable[str] | None = None
 ) -> list[DomainFigures]:
@@ -88,4 +99,4 @@ def totals(rows: Iterable[DomainFigures]) -> DomainFigures:
     return total
 
 
-__all__ = ["DomainFigures", "compare_stores", "stored_articles", "totals"]
+__all__ = ["DomainFigures", "compare_stores", "latest_versions", "stored_articles", "totals"]

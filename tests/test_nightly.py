@@ -29,6 +29,7 @@ from crawler.discovery.nightly import (
 from crawler.state import DiscoveryPage, KnownArticle, open_state
 from crawler.state.redis_state import RedisState
 from replica import Replica, ReplicaServer, build_replica
+from replica.compare import latest_versions
 
 ROOT = Path(__file__).resolve().parents[1]
 WATERMARK = datetime(2026, 11, 30, 2, 0, tzinfo=VN_TZ)
@@ -203,15 +204,6 @@ def requests_by_host(replica: Replica) -> dict[str, list[str]]:
     for _method, host, path in replica.request_log:
         out.setdefault(host, []).append(path)
     return out
-
-
-def latest_versions(store: Path) -> dict[str, str]:
-    newest: dict[str, tuple[int, str]] = {}
-    for path in (store / "articles").rglob("*.json"):
-        article = json.loads(path.read_text(encoding="utf-8"))
-        if article["version"] >= newest.get(article["id"], (0, ""))[0]:
-            newest[article["id"]] = (article["version"], article["content_hash"])
-    return {key: value for key, (_, value) in newest.items()}
 
 
 @pytest.fixture(scope="module")
